@@ -1,0 +1,29 @@
+"""Every event, grouped by the service that publishes it."""
+
+from contracts.events.identity import UserDeleted, UserRegistered
+from contracts.events.ingest import ResumeParsed, ResumeParseFailed, ResumeUploaded
+from contracts.events.interviews import InterviewCompleted, InterviewScheduled
+from contracts.events.jobs import (
+    ApplicationStatusChanged,
+    ApplicationSubmitted,
+    JobAnalyzed,
+    JobPosted,
+    SwipeRecorded,
+)
+from contracts.events.matcher import MatchComputed
+
+__all__ = [
+    "ApplicationStatusChanged",
+    "ApplicationSubmitted",
+    "InterviewCompleted",
+    "InterviewScheduled",
+    "JobAnalyzed",
+    "JobPosted",
+    "MatchComputed",
+    "ResumeParseFailed",
+    "ResumeParsed",
+    "ResumeUploaded",
+    "SwipeRecorded",
+    "UserDeleted",
+    "UserRegistered",
+]

@@ -1,0 +1,1 @@
+"""Identity rules as plain functions: password policy and token claims."""

@@ -1,0 +1,1 @@
+"""Test support: real NATS and PostgreSQL servers for integration tests (a pytest plugin)."""
