@@ -12,11 +12,14 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, cast
 
+from asyncpg.exceptions import CannotConnectNowError
 from fastapi import APIRouter, FastAPI, Request
 from nats.aio.client import Client as NATS
 from nats.js import JetStreamContext
 from sqlalchemy import MetaData
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
+from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_delay, wait_exponential
 
 from contracts.envelope import Event
 from talentkit.auth import JwksVerifier, Principal
@@ -103,7 +106,7 @@ def create_service_app(spec: ServiceSpec[SettingsT]) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Any]]:
         configure_logging(spec.name, level=infra.log_level, json=infra.log_json)
-        await asyncio.to_thread(upgrade, spec.name, settings.db_url)
+        await _migrate_when_database_answers(spec.name, settings.db_url)
         db = Database(settings.db_url)
         nc = await connect(infra.nats_url, name=spec.name)
         js = nc.jetstream()
@@ -168,6 +171,18 @@ def create_service_app(spec: ServiceSpec[SettingsT]) -> FastAPI:
     for router in spec.routers:
         app.include_router(router)
     return app
+
+
+async def _migrate_when_database_answers(service: str, url: str, *, wait_seconds: float = 90.0) -> None:
+    # Everything starts at once under `make dev`: the database may still be initialising.
+    async for attempt in AsyncRetrying(
+        stop=stop_after_delay(wait_seconds),
+        wait=wait_exponential(multiplier=0.2, max=3.0),
+        retry=retry_if_exception_type((OSError, OperationalError, InterfaceError, CannotConnectNowError)),
+        reraise=True,
+    ):
+        with attempt:
+            await asyncio.to_thread(upgrade, service, url)
 
 
 def _nats_ready(nc: NATS) -> ReadinessCheck:

@@ -31,6 +31,7 @@ class RunningSystem:
     admin_password: str
     var_dir: Path
     ports: dict[str, int]
+    nats_url: str
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
 
     def log(self, service: str) -> str:
@@ -96,6 +97,7 @@ def running_system(
             admin_password=admin_password,
             var_dir=var_dir,
             ports=ports,
+            nats_url=nats_url,
             processes=processes,
         )
         try:
