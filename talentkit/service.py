@@ -23,7 +23,7 @@ from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_delay, w
 
 from contracts.envelope import Event
 from talentkit.auth import JwksVerifier, Principal
-from talentkit.bus.connection import connect, ensure_streams
+from talentkit.bus.connection import close_nats, connect, ensure_streams
 from talentkit.bus.consumer import Consumer, Subscription
 from talentkit.bus.outbox import OutboxRelay, enqueue
 from talentkit.bus.tables import BusTables
@@ -155,7 +155,7 @@ def create_service_app(spec: ServiceSpec[SettingsT]) -> FastAPI:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
             await verifier.aclose()
-            await nc.drain()
+            await close_nats(nc)
             await db.dispose()
             log.info("service.stopped")
 

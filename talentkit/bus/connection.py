@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import nats
 from nats.aio.client import Client as NATS
 from nats.js import JetStreamContext
@@ -59,3 +61,11 @@ async def ensure_streams(js: JetStreamContext) -> None:
             await js.stream_info(config.name or "")
         except NotFoundError:
             await js.add_stream(config)
+
+
+async def close_nats(nc: NATS) -> None:
+    """Drain the connection, or just close it when the server is already gone (shutdown order varies)."""
+    try:
+        await asyncio.wait_for(nc.drain(), timeout=5)
+    except (nats.errors.Error, TimeoutError, OSError):
+        await nc.close()
