@@ -39,6 +39,7 @@ fmt: install
 
 asyncapi: install  ## regenerate the committed AsyncAPI document from the contracts
 	$(PY) -m contracts.asyncapi --write
+	$(PY) -m contracts.compat --update
 
 bench: install
 	$(PY) -m bench.e2e_upload

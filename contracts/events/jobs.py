@@ -10,6 +10,7 @@ from pydantic import Field
 from contracts.envelope import Event, Payload
 
 ApplicationStatus = Literal["submitted", "screening", "interview", "offer", "hired", "rejected", "withdrawn"]
+Seniority = Literal["entry", "mid", "senior"]
 
 
 class JobPostedPayload(Payload):
@@ -36,6 +37,8 @@ class JobAnalyzedPayload(Payload):
     preferred_skills: list[str] = Field(default_factory=list, description="Canonical skill names.")
     min_years_experience: float | None = None
     embedding_text: str = Field(default="", max_length=20_000)
+    # The role level the recruiter gave or the analysis inferred; the matcher weighs scores by it.
+    seniority: Seniority | None = None
 
 
 class JobAnalyzed(Event):
@@ -68,6 +71,8 @@ class ApplicationStatusChangedPayload(Payload):
     candidate_id: uuid.UUID | None = None
     old_status: ApplicationStatus
     new_status: ApplicationStatus
+    # The recruiter who owns the job, so consumers (interviews) can check ownership without asking jobs.
+    recruiter_id: uuid.UUID | None = None
 
 
 class ApplicationStatusChanged(Event):

@@ -3,7 +3,8 @@
 Matching is deliberately conservative: an alias only matches as a whole token sequence
 (`React` does not match inside `React Native`, `C` does not match inside `C++` or `C-level`),
 the longest alias wins at each position, and names that are ordinary lower-case words
-(Go, R, Swift) only match with their exact capitalisation.
+(Go, R, Swift) only match with their exact capitalisation. A one-letter name is not matched
+where it reads as an initial or half an abbreviation (`John C. Smith`, `A/C`, `R & D`).
 """
 
 from __future__ import annotations
@@ -17,8 +18,13 @@ from typing import Any
 import yaml
 
 # Characters that glue onto a skill token: a match may not be preceded or followed by one.
+# A slash separates alternatives ("C/C++", "HTML/CSS"), so it may precede a match.
 _WORD_AFTER = r"(?![\w+#&]|\.\w|-\w)"
-_WORD_BEFORE = r"(?<![\w.&@/-])"
+_WORD_BEFORE = r"(?<![\w.&@-])"
+# Extra guards for one-letter names: not after "A/" (A/C, I/O), not before ". Smith" (an initial)
+# nor before "& D" (R & D); "C & C++" still matches both.
+_LETTER_BEFORE = r"(?<!\b\w/)"
+_LETTER_AFTER = r"(?!\.\s*[A-Z]|\s*&\s*[A-Z](?![\w+#]))"
 
 
 @dataclass(frozen=True)
@@ -49,29 +55,42 @@ def normalise_alias(text: str) -> str:
 def _alias_pattern(alias: str) -> str:
     # Any run of whitespace in an alias matches any run in the text ("Node  js" = "Node js").
     parts = [re.escape(part) for part in alias.split()]
-    return r"\s+".join(parts)
+    pattern = r"\s+".join(parts)
+    return f"{_LETTER_BEFORE}{pattern}{_LETTER_AFTER}" if len(alias) == 1 else pattern
+
+
+def _spellings(alias: str) -> list[str]:
+    """The alias and the ways people write a `.js` name without the dot ("Vue js", "Threejs")."""
+    if alias.lower().endswith(".js") and len(alias) > 3:
+        base = alias[:-3]
+        return [alias, f"{base}js", f"{base} js"]
+    return [alias]
 
 
 @dataclass
 class Taxonomy:
-    """The vocabulary with its compiled matchers."""
+    """The vocabulary with its compiled matcher."""
 
     skills: dict[str, Skill]
     _by_alias: dict[str, str] = field(default_factory=dict)
-    _insensitive: re.Pattern[str] | None = None
-    _sensitive: re.Pattern[str] | None = None
+    _case_sensitive_aliases: set[str] = field(default_factory=set)
+    _pattern: re.Pattern[str] | None = None
 
     def __post_init__(self) -> None:
-        sensitive_aliases: dict[str, str] = {}
         for skill in self.skills.values():
-            for alias in (skill.name, *skill.synonyms):
+            for alias in (spelling for term in (skill.name, *skill.synonyms) for spelling in _spellings(term)):
+                # An alias meaning two skills would make matching depend on dict order: refuse it.
+                owner = self._by_alias.setdefault(normalise_alias(alias), skill.name)
+                if owner != skill.name:
+                    raise ValueError(f"alias {alias!r} belongs to both {owner!r} and {skill.name!r}")
                 if skill.case_sensitive:
-                    sensitive_aliases[alias] = skill.name
-                else:
-                    self._by_alias[normalise_alias(alias)] = skill.name
-        self._sensitive_by_alias = sensitive_aliases
-        self._insensitive = _compile(list(self._by_alias), flags=re.IGNORECASE)
-        self._sensitive = _compile(list(sensitive_aliases), flags=0)
+                    self._case_sensitive_aliases.add(" ".join(alias.split()))
+        # Lower-cased keys are fine for case-insensitive aliases; the others keep their exact spelling.
+        alternatives = [
+            (alias, False) for alias, name in self._by_alias.items() if not self.skills[name].case_sensitive
+        ]
+        alternatives += [(alias, True) for alias in self._case_sensitive_aliases]
+        self._pattern = _compile(alternatives)
 
     @classmethod
     def from_mapping(cls, data: dict[str, list[Any]]) -> Taxonomy:
@@ -93,28 +112,19 @@ class Taxonomy:
 
     def canonical(self, term: str) -> str | None:
         """The canonical name for a term, or None when the vocabulary does not know it."""
-        key = normalise_alias(term)
-        if key in self._by_alias:
-            return self._by_alias[key]
-        return self._sensitive_by_alias.get(term.strip())
+        name = self._by_alias.get(normalise_alias(term))
+        if name is not None and self.skills[name].case_sensitive:
+            return name if " ".join(term.split()) in self._case_sensitive_aliases else None
+        return name
 
     def find(self, text: str) -> list[SkillMention]:
         """Every skill mention in `text`, in order of appearance, longest alias first."""
-        mentions: list[SkillMention] = []
-        taken: list[tuple[int, int]] = []
-        if self._insensitive is not None:
-            for m in self._insensitive.finditer(text):
-                name = self._by_alias[normalise_alias(m.group(0))]
-                mentions.append(SkillMention(name, m.group(0), m.start(), m.end()))
-                taken.append((m.start(), m.end()))
-        if self._sensitive is not None:
-            for m in self._sensitive.finditer(text):
-                if any(start < m.end() and m.start() < end for start, end in taken):
-                    continue
-                name = self._sensitive_by_alias[" ".join(m.group(0).split())]
-                mentions.append(SkillMention(name, m.group(0), m.start(), m.end()))
-        mentions.sort(key=lambda mention: mention.start)
-        return mentions
+        if self._pattern is None:
+            return []
+        return [
+            SkillMention(self._by_alias[normalise_alias(m.group(0))], m.group(0), m.start(), m.end())
+            for m in self._pattern.finditer(text)
+        ]
 
     def extract(self, text: str) -> list[str]:
         """The distinct canonical skills in `text`, in order of first appearance."""
@@ -126,13 +136,17 @@ class Taxonomy:
         return skill.category if skill else None
 
 
-def _compile(aliases: list[str], *, flags: int) -> re.Pattern[str] | None:
-    if not aliases:
+def _compile(alternatives: list[tuple[str, bool]]) -> re.Pattern[str] | None:
+    """One alternation over every (alias, case_sensitive), so the longest alias wins at a position."""
+    if not alternatives:
         return None
     # Longest first, so the alternation prefers "React Native" over "React" at the same spot.
-    ordered = sorted(set(aliases), key=len, reverse=True)
-    body = "|".join(_alias_pattern(alias) for alias in ordered)
-    return re.compile(f"{_WORD_BEFORE}(?:{body}){_WORD_AFTER}", flags)
+    alternatives = sorted(alternatives, key=lambda item: (-len(item[0]), item[0]))
+    body = "|".join(
+        _alias_pattern(alias) if is_sensitive else f"(?i:{_alias_pattern(alias)})"
+        for alias, is_sensitive in alternatives
+    )
+    return re.compile(f"{_WORD_BEFORE}(?:{body}){_WORD_AFTER}")
 
 
 @cache
