@@ -8,7 +8,8 @@
 #
 # Stage 1 (builder) installs everything into a virtualenv at /opt/venv;
 # stage 2 (runtime) copies only that virtualenv onto a clean slim base, so no
-# build caches, pip or sources end up in the final image.
+# pip cache, build files or source tree end up in the final image.
+# Needs BuildKit (the default builder of current Docker) for the cache mounts.
 
 ARG PYTHON_IMAGE=python:3.11-slim-bookworm
 
