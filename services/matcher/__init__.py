@@ -1,0 +1,1 @@
+"""The matcher service: embeddings, recall and explained match scores."""

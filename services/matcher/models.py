@@ -1,0 +1,83 @@
+"""Matcher's tables: the vectors it indexes (pgvector is their system of record) and the match scores."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from pgvector.sqlalchemy import Vector
+from sqlalchemy import DateTime, Float, Index, String, func
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from talentkit.bus import bus_tables
+from talentkit.db import service_metadata
+
+EMBEDDING_DIMENSIONS = 384
+
+
+class Base(DeclarativeBase):
+    metadata = service_metadata("matcher")
+
+
+class ResumeVector(Base):
+    """A parsed resume as the matcher sees it: the facts scoring needs and its embedding."""
+
+    __tablename__ = "resume_vectors"
+
+    resume_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    candidate_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    uploaded_by: Mapped[uuid.UUID] = mapped_column(index=True)
+    # The job a recruiter uploaded the resume for: that pair is always scored.
+    job_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    skills: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    total_experience_months: Mapped[int | None]
+    embedding: Mapped[Any] = mapped_column(Vector(EMBEDDING_DIMENSIONS))
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+
+class JobVector(Base):
+    """An analysed job: its requirements and its embedding."""
+
+    __tablename__ = "job_vectors"
+
+    job_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    recruiter_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    status: Mapped[str] = mapped_column(String(20))
+    required_skills: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    preferred_skills: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    min_years_experience: Mapped[float | None] = mapped_column(Float)
+    embedding: Mapped[Any] = mapped_column(Vector(EMBEDDING_DIMENSIONS))
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+
+class MatchScore(Base):
+    """The explained score of one resume against one job."""
+
+    __tablename__ = "match_scores"
+
+    job_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    resume_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    score: Mapped[float] = mapped_column(Float)
+    breakdown: Mapped[dict[str, float]] = mapped_column(JSONB)
+    matched_skills: Mapped[list[str]] = mapped_column(JSONB)
+    missing_skills: Mapped[list[str]] = mapped_column(JSONB)
+    semantic_similarity: Mapped[float] = mapped_column(Float)
+    # One sentence per scoring component, so a score can be shown with its reasons.
+    explanation: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    scoring_version: Mapped[str] = mapped_column(String(20))
+    computed_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    # A resume's feed reads its scores best first.
+    __table_args__ = (Index("ix_match_scores_resume_score", "resume_id", score.desc()),)
+
+
+TABLES = bus_tables(Base.metadata)

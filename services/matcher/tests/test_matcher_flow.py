@@ -1,0 +1,328 @@
+"""The matcher end to end: real events on JetStream in, `MatchComputed` out, scores over HTTP.
+
+One app per module (loading the model takes seconds), on the session's real NATS and PostgreSQL,
+with Qdrant in embedded local mode under a temporary VAR_DIR.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import Request
+from nats.aio.client import Client as NATS
+from nats.aio.msg import Msg
+from nats.js import JetStreamContext
+from sqlalchemy import func, select
+
+from contracts.envelope import Event
+from contracts.events import JobAnalyzed, MatchComputed, ResumeParsed, UserDeleted
+from contracts.events.identity import UserDeletedPayload
+from contracts.events.ingest import ResumeParsedPayload
+from contracts.events.jobs import JobAnalyzedPayload
+from services.matcher.app import create_app
+from services.matcher.models import MatchScore
+from services.matcher.recall_index import JOBS, RESUMES, IndexedPoint
+from services.matcher.resources import MatcherResources
+from services.matcher.settings import MatcherSettings
+from talentkit.service import Runtime, runtime_of
+from talentkit.testing.plugin import running_app
+
+# Aliased: pytest would try to collect a class named Test* as a test.
+from talentkit.testing.tokens import TestIssuer as Issuer
+
+pytestmark = pytest.mark.integration
+
+PYTHON_JOB = (
+    "Senior Python backend engineer. You will design Django REST APIs backed by PostgreSQL, "
+    "run them in Docker on AWS, and mentor other backend developers."
+)
+PYTHON_RESUME = (
+    "Backend developer with six years of Python. Built Django REST services with PostgreSQL and Celery, "
+    "containerised with Docker and deployed on AWS; led code reviews for a team of four."
+)
+PASTRY_RESUME = (
+    "Pastry chef trained in Lyon. Laminated doughs, croissants, entremets and wedding cakes; "
+    "ran a bakery kitchen of six and managed flour and butter suppliers."
+)
+NURSE_JOB = "Registered nurse for a night-shift intensive care unit; patient monitoring and medication rounds."
+
+
+@dataclass
+class Matcher:
+    """The running app, an HTTP client for it, and its runtime (to look behind the API)."""
+
+    client: httpx.AsyncClient
+    runtime: Runtime[MatcherSettings, MatcherResources]
+
+
+@dataclass
+class MatchLog:
+    """Every `MatchComputed` seen on the bus since the subscription started, newest last."""
+
+    seen: dict[tuple[uuid.UUID, uuid.UUID], list[MatchComputed]] = field(default_factory=dict)
+    arrived: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def on_message(self, msg: Msg) -> None:
+        event = MatchComputed.model_validate_json(msg.data)
+        self.seen.setdefault((event.payload.job_id, event.payload.resume_id), []).append(event)
+        self.arrived.set()
+
+    async def wait_for(self, job_id: uuid.UUID, resume_id: uuid.UUID, *, timeout: float = 60.0) -> MatchComputed:
+        """The latest score of this pair, waiting for the first one to arrive."""
+        async with asyncio.timeout(timeout):
+            while (job_id, resume_id) not in self.seen:
+                self.arrived.clear()
+                await self.arrived.wait()
+        return self.seen[(job_id, resume_id)][-1]
+
+
+@pytest.fixture(scope="module")
+async def matcher(
+    tmp_path_factory: pytest.TempPathFactory, nats_url: str, postgres_url: str, test_issuer: Issuer
+) -> AsyncIterator[Matcher]:
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("NATS_URL", nats_url)
+        env.setenv("DATABASE_URL", postgres_url)
+        env.setenv("JWKS_URL", test_issuer.jwks_url)
+        env.setenv("VAR_DIR", str(tmp_path_factory.mktemp("matcher") / "var"))
+        env.setenv("TC_ENV", "test")
+        env.setenv("LOG_JSON", "false")
+        env.delenv("QDRANT_URL", raising=False)
+        app = create_app()
+        captured: dict[str, Any] = {}
+
+        # Test-only: reach the runtime the lifespan built, to look at Qdrant and the tables directly.
+        @app.get("/__test__/runtime", include_in_schema=False)
+        async def grab_runtime(request: Request) -> dict[str, str]:
+            captured["runtime"] = runtime_of(request)
+            return {}
+
+        async with running_app(app) as client:
+            assert (await client.get("/__test__/runtime")).status_code == 200
+            yield Matcher(client=client, runtime=captured["runtime"])
+
+
+@pytest.fixture
+async def matches(jetstream: tuple[NATS, JetStreamContext]) -> AsyncIterator[MatchLog]:
+    nc, _js = jetstream
+    log = MatchLog()
+    sub = await nc.subscribe(MatchComputed.subject, cb=log.on_message)
+    try:
+        yield log
+    finally:
+        await sub.unsubscribe()
+
+
+async def publish(js: JetStreamContext, event: Event) -> None:
+    await js.publish(event.subject, event.to_json(), headers={"Nats-Msg-Id": str(event.event_id)})
+
+
+def job_analyzed(text: str, *, required: list[str], status: str = "open", **fields: Any) -> JobAnalyzed:
+    payload = JobAnalyzedPayload(
+        job_id=uuid.uuid4(),
+        recruiter_id=fields.pop("recruiter_id", uuid.uuid4()),
+        title=fields.pop("title", text.split(".")[0][:80]),
+        status=status,  # type: ignore[arg-type]
+        required_skills=required,
+        embedding_text=text,
+        **fields,
+    )
+    return JobAnalyzed.build(payload, producer="jobs")
+
+
+def resume_parsed(text: str, *, skills: list[str], months: int | None, **fields: Any) -> ResumeParsed:
+    uploader = fields.pop("uploaded_by", uuid.uuid4())
+    payload = ResumeParsedPayload(
+        resume_id=uuid.uuid4(),
+        uploaded_by=uploader,
+        candidate_id=fields.pop("candidate_id", uploader),
+        skills=skills,
+        total_experience_months=months,
+        embedding_text=text,
+        **fields,
+    )
+    return ResumeParsed.build(payload, producer="ingest", actor_id=str(uploader))
+
+
+async def test_the_service_is_ready_with_model_and_qdrant(matcher: Matcher) -> None:
+    response = await matcher.client.get("/readyz")
+    assert response.status_code == 200, response.text
+    assert response.json()["checks"] == {"database": True, "nats": True, "embedding_model": True, "qdrant": True}
+    # QDRANT_URL unset: the embedded local mode keeps its collections under VAR_DIR.
+    settings = matcher.runtime.settings
+    assert settings.qdrant_url == ""
+    assert matcher.runtime.resources.index.local
+    assert (settings.qdrant_path / "collection" / "jobs").is_dir()
+
+
+async def test_a_matching_resume_outscores_an_unrelated_one_and_closed_jobs_are_left_out(
+    matcher: Matcher,
+    matches: MatchLog,
+    jetstream: tuple[NATS, JetStreamContext],
+    test_issuer: Issuer,
+) -> None:
+    _, js = jetstream
+    job = job_analyzed(
+        PYTHON_JOB,
+        required=["Python", "Django", "PostgreSQL"],
+        preferred_skills=["Docker", "Kubernetes"],
+        min_years_experience=4,
+    )
+    closed = job_analyzed(PYTHON_JOB + " (filled)", required=["Python"], status="closed")
+    await publish(js, closed)
+    await publish(js, job)
+    good = resume_parsed(PYTHON_RESUME, skills=["python", "Django", "PostgreSQL", "Docker", "AWS"], months=72)
+    poor = resume_parsed(PASTRY_RESUME, skills=["Baking"], months=96)
+    # Uploaded by the recruiter for the closed job: that pair is scored all the same.
+    for_closed = resume_parsed(
+        PYTHON_RESUME,
+        skills=["Python"],
+        months=30,
+        uploaded_by=closed.payload.recruiter_id,
+        job_id=closed.payload.job_id,
+    )
+    for event in (good, poor, for_closed):
+        await publish(js, event)
+
+    good_match = await matches.wait_for(job.payload.job_id, good.payload.resume_id)
+    poor_match = await matches.wait_for(job.payload.job_id, poor.payload.resume_id)
+    await matches.wait_for(closed.payload.job_id, for_closed.payload.resume_id)
+
+    assert good_match.payload.score > poor_match.payload.score + 40
+    assert good_match.payload.matched_skills == ["Python", "Django", "PostgreSQL"]
+    assert good_match.payload.missing_skills == []
+    assert good_match.payload.candidate_id == good.payload.candidate_id
+    assert good_match.payload.semantic_similarity > poor_match.payload.semantic_similarity
+    assert set(good_match.payload.breakdown) == {"required_skills", "preferred_skills", "experience", "semantic"}
+    assert poor_match.payload.missing_skills == ["Python", "Django", "PostgreSQL"]
+    assert good_match.payload.scoring_version == "v1"
+    # The event belongs to the flow of whichever side completed the pair.
+    assert good_match.causation_id in {job.event_id, good.event_id}
+    assert good_match.correlation_id in {job.correlation_id, good.correlation_id}
+
+    # The candidate's feed: best first, and the closed job (recalled by nobody) is not in it.
+    candidate = test_issuer.headers(good.payload.candidate_id, role="candidate")
+    feed = await matcher.client.get(f"/api/v1/matches/resumes/{good.payload.resume_id}", headers=candidate)
+    assert feed.status_code == 200, feed.text
+    listed = feed.json()["matches"]
+    job_ids = [item["job_id"] for item in listed]
+    assert str(job.payload.job_id) in job_ids
+    assert str(closed.payload.job_id) not in job_ids
+    assert [item["score"] for item in listed] == sorted((item["score"] for item in listed), reverse=True)
+    top = next(item for item in listed if item["job_id"] == str(job.payload.job_id))
+    assert top["score"] == good_match.payload.score
+    assert top["title"] == job.payload.title
+    assert len(top["explanation"]) == 4
+
+
+async def test_only_the_resume_owner_uploader_or_an_admin_sees_its_scores(
+    matcher: Matcher, matches: MatchLog, jetstream: tuple[NATS, JetStreamContext], test_issuer: Issuer
+) -> None:
+    _, js = jetstream
+    recruiter = uuid.uuid4()
+    candidate = uuid.uuid4()
+    job = job_analyzed(NURSE_JOB, required=["Nursing"], recruiter_id=recruiter)
+    resume = resume_parsed(
+        "ICU nurse, eight years of night shifts.",
+        skills=["Nursing"],
+        months=96,
+        uploaded_by=recruiter,
+        candidate_id=candidate,
+        job_id=job.payload.job_id,
+    )
+    await publish(js, resume)
+    await publish(js, job)
+    await matches.wait_for(job.payload.job_id, resume.payload.resume_id)
+    path = f"/api/v1/matches/resumes/{resume.payload.resume_id}"
+
+    for allowed in (
+        test_issuer.headers(candidate, role="candidate"),
+        test_issuer.headers(recruiter, role="recruiter"),
+        test_issuer.headers(uuid.uuid4(), role="admin"),
+    ):
+        response = await matcher.client.get(path, headers=allowed)
+        assert response.status_code == 200, response.text
+        assert response.json()["matches"][0]["job_id"] == str(job.payload.job_id)
+
+    stranger = await matcher.client.get(path, headers=test_issuer.headers(uuid.uuid4(), role="recruiter"))
+    unknown = await matcher.client.get(
+        f"/api/v1/matches/resumes/{uuid.uuid4()}", headers=test_issuer.headers(uuid.uuid4(), role="admin")
+    )
+    assert stranger.status_code == unknown.status_code == 404
+    assert stranger.json()["error"]["code"] == "resume_not_found"
+    assert (await matcher.client.get(path)).status_code == 401
+    assert (
+        await matcher.client.get("/api/v1/matches/resumes/not-a-uuid", headers=test_issuer.headers())
+    ).status_code == 422
+
+
+async def test_reindex_rebuilds_qdrant_from_pgvector(
+    matcher: Matcher, matches: MatchLog, jetstream: tuple[NATS, JetStreamContext], test_issuer: Issuer
+) -> None:
+    _, js = jetstream
+    job = job_analyzed(PYTHON_JOB, required=["Python", "Django"])
+    await publish(js, job)
+    first = resume_parsed(PYTHON_RESUME, skills=["Python", "Django"], months=60)
+    await publish(js, first)
+    await matches.wait_for(job.payload.job_id, first.payload.resume_id)
+
+    index = matcher.runtime.resources.index
+    # Lose the jobs collection and leave a point PostgreSQL never had.
+    await index.client.delete_collection(JOBS)
+    stale = uuid.uuid4()
+    await index.upsert(RESUMES, [IndexedPoint(id=stale, vector=[1.0] + [0.0] * 383, payload={})])
+
+    admin = test_issuer.headers(uuid.uuid4(), role="admin")
+    forbidden = await matcher.client.post(
+        "/api/v1/admin/matcher/reindex", headers=test_issuer.headers(role="recruiter")
+    )
+    assert forbidden.status_code == 403
+    response = await matcher.client.post("/api/v1/admin/matcher/reindex", headers=admin)
+    assert response.status_code == 200, response.text
+    counts = response.json()
+    assert counts["stale_removed"] >= 1
+    assert await index.count(JOBS) == counts["jobs"] >= 1
+    assert await index.count(RESUMES) == counts["resumes"] >= 1
+    assert stale not in await index.ids(RESUMES)
+    assert job.payload.job_id in await index.ids(JOBS)
+
+    # Recall works again: a new resume finds the job only through the rebuilt collection.
+    second = resume_parsed(PYTHON_RESUME, skills=["Python"], months=12)
+    await publish(js, second)
+    rescored = await matches.wait_for(job.payload.job_id, second.payload.resume_id)
+    assert rescored.causation_id == second.event_id
+
+
+async def test_a_deleted_user_loses_vectors_points_and_scores(
+    matcher: Matcher, matches: MatchLog, jetstream: tuple[NATS, JetStreamContext], test_issuer: Issuer
+) -> None:
+    _, js = jetstream
+    job = job_analyzed(PYTHON_JOB, required=["Python"])
+    resume = resume_parsed(PYTHON_RESUME, skills=["Python"], months=40)
+    await publish(js, job)
+    await publish(js, resume)
+    await matches.wait_for(job.payload.job_id, resume.payload.resume_id)
+    user_id = resume.payload.candidate_id
+    assert user_id is not None
+
+    await publish(js, UserDeleted.build(UserDeletedPayload(user_id=user_id), producer="identity"))
+
+    admin = test_issuer.headers(uuid.uuid4(), role="admin")
+    path = f"/api/v1/matches/resumes/{resume.payload.resume_id}"
+    async with asyncio.timeout(30):
+        while (await matcher.client.get(path, headers=admin)).status_code != 404:
+            await asyncio.sleep(0.2)
+    assert resume.payload.resume_id not in await matcher.runtime.resources.index.ids(RESUMES)
+    async with matcher.runtime.transaction() as session:
+        left = await session.scalar(
+            select(func.count()).select_from(MatchScore).where(MatchScore.resume_id == resume.payload.resume_id)
+        )
+    assert left == 0
+    # The job's recruiter is someone else: the job stays.
+    assert job.payload.job_id in await matcher.runtime.resources.index.ids(JOBS)
