@@ -1,0 +1,1 @@
+"""Jobs rules as plain functions: job description analysis and the application pipeline."""

@@ -1,0 +1,4 @@
+from services.jobs.models import Base
+from talentkit.migrations import run_env
+
+run_env(Base.metadata)

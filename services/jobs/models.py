@@ -1,0 +1,117 @@
+"""Jobs' tables: jobs, applications and swipes it owns; candidate profiles and match scores it reads from events."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, func, text
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from talentkit.bus import bus_tables
+from talentkit.db import service_metadata
+
+
+class Base(DeclarativeBase):
+    metadata = service_metadata("jobs")
+
+
+class Job(Base):
+    __tablename__ = "jobs"
+    # Candidates browse open jobs newest first; recruiters list their own.
+    __table_args__ = (Index("ix_jobs_status_created_at", "status", "created_at"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    recruiter_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text)
+    location: Mapped[str | None] = mapped_column(String(200))
+    # Given by the recruiter, or filled in by the analysis when they gave none.
+    seniority: Mapped[str | None] = mapped_column(String(20))
+    # analyzing -> open (once requirements are extracted) -> closed
+    status: Mapped[str] = mapped_column(String(20), default="analyzing")
+    required_skills: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    preferred_skills: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    min_years_experience: Mapped[float | None] = mapped_column(Float)
+    analyzed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+
+class Application(Base):
+    __tablename__ = "applications"
+    __table_args__ = (
+        UniqueConstraint("job_id", "resume_id", name="uq_applications_job_id_resume_id"),
+        # One application per candidate and job, whichever resume they use.
+        Index(
+            "uq_applications_job_id_candidate_id",
+            "job_id",
+            "candidate_id",
+            unique=True,
+            postgresql_where=text("candidate_id IS NOT NULL"),
+        ),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"))
+    resume_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    candidate_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    # candidate (applied themselves) or recruiter_upload
+    source: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), default="submitted")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+
+class Swipe(Base):
+    __tablename__ = "swipes"
+
+    candidate_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True)
+    direction: Mapped[str] = mapped_column(String(10))
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+
+class CandidateProfile(Base):
+    """A parsed resume as ingest announced it (read model from ResumeParsed)."""
+
+    __tablename__ = "candidate_profiles"
+
+    resume_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    uploaded_by: Mapped[uuid.UUID] = mapped_column(index=True)
+    candidate_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    job_id: Mapped[uuid.UUID | None] = mapped_column()
+    name: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320))
+    skills: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    total_experience_months: Mapped[int | None] = mapped_column(Integer)
+    # When ingest parsed it: a re-parse replaces the profile, a late redelivery of an older one does not.
+    parsed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class MatchScore(Base):
+    """The matcher's score of one resume against one job (read model from MatchComputed)."""
+
+    __tablename__ = "match_scores"
+
+    job_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    resume_id: Mapped[uuid.UUID] = mapped_column(primary_key=True, index=True)
+    score: Mapped[float] = mapped_column(Float)
+    breakdown: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    matched_skills: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    missing_skills: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    semantic_similarity: Mapped[float] = mapped_column(Float)
+    scoring_version: Mapped[str] = mapped_column(String(50))
+    # When the matcher computed it: only a newer score replaces a stored one.
+    computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+TABLES = bus_tables(Base.metadata)

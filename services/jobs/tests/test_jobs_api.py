@@ -1,0 +1,379 @@
+"""Jobs end to end inside the service: HTTP in, events through real JetStream, PostgreSQL underneath."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import httpx
+import pytest
+from nats.aio.client import Client as NATS
+from nats.js import JetStreamContext
+
+from contracts.events import (
+    ApplicationStatusChanged,
+    ApplicationSubmitted,
+    JobAnalyzed,
+    MatchComputed,
+    ResumeParsed,
+    SwipeRecorded,
+    UserDeleted,
+)
+from contracts.events.identity import UserDeletedPayload
+from contracts.events.ingest import ResumeParsedPayload
+from contracts.events.matcher import MatchComputedPayload
+from services.jobs.tests.conftest import eventually, find_events, publish, wait_for_event
+from talentkit.testing.tokens import TestIssuer
+
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("infra_env")]
+
+Jetstream = tuple[NATS, JetStreamContext]
+
+DESCRIPTION = """We build hiring software.
+Requirements:
+- 4+ years of experience with Python and PostgreSQL
+- Docker
+Nice to have:
+- Kubernetes
+"""
+
+
+async def _post_job(client: httpx.AsyncClient, headers: dict[str, str], **extra: Any) -> dict[str, Any]:
+    body = {"title": "Backend Engineer", "description": DESCRIPTION, **extra}
+    response = await client.post("/api/v1/jobs", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    return dict(response.json())
+
+
+async def _open_job(client: httpx.AsyncClient, headers: dict[str, str]) -> str:
+    job_id = str((await _post_job(client, headers))["id"])
+
+    async def is_open() -> bool:
+        response = await client.get(f"/api/v1/jobs/{job_id}", headers=headers)
+        return bool(response.json()["status"] == "open")
+
+    await eventually(is_open)
+    return job_id
+
+
+def _parsed(
+    *,
+    uploaded_by: uuid.UUID,
+    job_id: str | None = None,
+    candidate_id: uuid.UUID | None = None,
+    resume_id: uuid.UUID | None = None,
+    name: str = "Ada Lovelace",
+) -> ResumeParsed:
+    payload = ResumeParsedPayload(
+        resume_id=resume_id or uuid.uuid4(),
+        uploaded_by=uploaded_by,
+        candidate_id=candidate_id,
+        job_id=uuid.UUID(job_id) if job_id else None,
+        name=name,
+        email="ada@example.com",
+        skills=["Python"],
+        total_experience_months=60,
+    )
+    return ResumeParsed.build(payload, producer="ingest")
+
+
+def _match(job_id: str, resume_id: uuid.UUID, score: float) -> MatchComputed:
+    payload = MatchComputedPayload(
+        job_id=uuid.UUID(job_id),
+        resume_id=resume_id,
+        score=score,
+        breakdown={"required_skills": score / 2, "semantic": score / 2},
+        matched_skills=["Python"],
+        missing_skills=["Kubernetes"] if score < 80 else [],
+        semantic_similarity=0.5,
+        scoring_version="test-1",
+    )
+    return MatchComputed.build(payload, producer="matcher")
+
+
+async def _candidates(client: httpx.AsyncClient, job_id: str, headers: dict[str, str], **params: Any) -> httpx.Response:
+    return await client.get(f"/api/v1/jobs/{job_id}/candidates", headers=headers, params=params)
+
+
+async def test_a_posted_job_is_analysed_and_opened(
+    jobs: httpx.AsyncClient, test_issuer: TestIssuer, jetstream: Jetstream
+) -> None:
+    _, js = jetstream
+    recruiter = test_issuer.headers(uuid.uuid4(), role="recruiter")
+    posted = await _post_job(jobs, recruiter, location="Remote")
+    assert posted["status"] == "analyzing"
+    assert posted["requirements"] is None
+    job_id = posted["id"]
+
+    analyzed = await wait_for_event(js, JobAnalyzed.subject, lambda e: e["payload"]["job_id"] == job_id)
+    assert analyzed["payload"]["required_skills"] == ["Python", "PostgreSQL", "Docker"]
+    assert analyzed["payload"]["preferred_skills"] == ["Kubernetes"]
+    assert analyzed["payload"]["min_years_experience"] == 4
+    assert analyzed["payload"]["seniority"] == "mid"
+    assert analyzed["payload"]["embedding_text"].startswith("Backend Engineer\n\nWe build hiring software.")
+
+    async def opened() -> dict[str, Any] | None:
+        body = (await jobs.get(f"/api/v1/jobs/{job_id}", headers=recruiter)).json()
+        return dict(body) if body["status"] == "open" else None
+
+    job = await eventually(opened)
+    assert job["requirements"]["preferred_skills"] == ["Kubernetes"]
+    assert job["location"] == "Remote"
+
+    # Candidates see open jobs; another recruiter does not see this one.
+    candidate = test_issuer.headers(uuid.uuid4(), role="candidate")
+    assert (await jobs.get(f"/api/v1/jobs/{job_id}", headers=candidate)).status_code == 200
+    listed = (await jobs.get("/api/v1/jobs", headers=candidate, params={"limit": 200})).json()["jobs"]
+    assert job_id in [j["id"] for j in listed]
+    other_recruiter = test_issuer.headers(uuid.uuid4(), role="recruiter")
+    assert (await jobs.get(f"/api/v1/jobs/{job_id}", headers=other_recruiter)).status_code == 404
+    assert (await jobs.get("/api/v1/jobs", headers=other_recruiter)).json()["jobs"] == []
+
+
+async def test_who_may_post_and_what_is_valid(jobs: httpx.AsyncClient, test_issuer: TestIssuer) -> None:
+    candidate = test_issuer.headers(uuid.uuid4(), role="candidate")
+    refused = await jobs.post("/api/v1/jobs", json={"title": "T", "description": "D"}, headers=candidate)
+    assert refused.status_code == 403
+    assert refused.json()["error"]["code"] == "forbidden"
+    assert (await jobs.post("/api/v1/jobs", json={"title": "T", "description": "D"})).status_code == 401
+
+    admin = test_issuer.headers(uuid.uuid4(), role="admin")
+    for body in (
+        {"title": "   ", "description": "D"},
+        {"title": "x" * 201, "description": "D"},
+        {"title": "T", "description": "x" * 50_001},
+        {"title": "T", "description": "D", "seniority": "wizard"},
+        {"title": "T", "description": "D", "salary": 1},
+    ):
+        response = await jobs.post("/api/v1/jobs", json=body, headers=admin)
+        assert response.status_code == 422, body
+        assert response.json()["error"]["code"] == "validation_error"
+    assert (await jobs.get(f"/api/v1/jobs/{uuid.uuid4()}", headers=admin)).status_code == 404
+    assert (await jobs.get("/api/v1/jobs/not-a-uuid", headers=admin)).status_code == 422
+    assert (await jobs.get("/api/v1/jobs", headers=admin, params={"limit": 201})).status_code == 422
+
+
+async def test_recruiter_uploads_are_ranked_by_score(
+    jobs: httpx.AsyncClient, test_issuer: TestIssuer, jetstream: Jetstream
+) -> None:
+    _, js = jetstream
+    recruiter_id = uuid.uuid4()
+    recruiter = test_issuer.headers(recruiter_id, role="recruiter")
+    job_id = await _open_job(jobs, recruiter)
+    weaker, stronger = uuid.uuid4(), uuid.uuid4()
+
+    # Applied first of all but never scored: it still ranks last.
+    await publish(js, _parsed(uploaded_by=recruiter_id, job_id=job_id, name="Unscored"))
+    # The stronger resume's score arrives before its application exists: order must not matter.
+    await publish(js, _match(job_id, stronger, 91.5))
+    await publish(js, _parsed(uploaded_by=recruiter_id, job_id=job_id, resume_id=weaker, name="Weaker"))
+    await publish(js, _parsed(uploaded_by=recruiter_id, job_id=job_id, resume_id=stronger, name="Stronger"))
+    await publish(js, _match(job_id, weaker, 55.0))
+
+    async def both_scored() -> list[dict[str, Any]] | None:
+        body = (await _candidates(jobs, job_id, recruiter)).json()
+        rows = body["candidates"]
+        return rows if len(rows) == 3 and sum(row["score"] is not None for row in rows) == 2 else None
+
+    rows = await eventually(both_scored)
+    assert [row["name"] for row in rows] == ["Stronger", "Weaker", "Unscored"]
+    assert [row["score"] for row in rows] == [91.5, 55.0, None]
+    assert rows[1]["missing_skills"] == ["Kubernetes"]
+    assert rows[0]["breakdown"] == {"required_skills": 45.75, "semantic": 45.75}
+    assert rows[0]["status"] == "submitted"
+    assert rows[0]["source"] == "recruiter_upload"
+
+    page = (await _candidates(jobs, job_id, recruiter, limit=1, offset=1)).json()
+    assert [row["name"] for row in page["candidates"]] == ["Weaker"]
+    assert page["total"] == 3
+
+    submitted = await find_events(js, ApplicationSubmitted.subject, lambda e: e["payload"]["job_id"] == job_id)
+    assert {str(weaker), str(stronger)} <= {e["payload"]["resume_id"] for e in submitted}
+    assert len(submitted) == 3
+    assert {e["payload"]["source"] for e in submitted} == {"recruiter_upload"}
+
+    # Only the job's recruiter (or an admin) sees its applicants.
+    other = test_issuer.headers(uuid.uuid4(), role="recruiter")
+    hidden = await _candidates(jobs, job_id, other)
+    assert hidden.status_code == 404
+    assert hidden.json()["error"]["code"] == "job_not_found"
+    assert (await _candidates(jobs, job_id, test_issuer.headers(uuid.uuid4(), role="candidate"))).status_code == 403
+    admin_view = await _candidates(jobs, job_id, test_issuer.headers(uuid.uuid4(), role="admin"))
+    assert admin_view.status_code == 200
+    assert len(admin_view.json()["candidates"]) == 3
+
+
+async def test_a_redelivered_or_reparsed_resume_applies_once(
+    jobs: httpx.AsyncClient, test_issuer: TestIssuer, jetstream: Jetstream
+) -> None:
+    _, js = jetstream
+    recruiter_id = uuid.uuid4()
+    recruiter = test_issuer.headers(recruiter_id, role="recruiter")
+    job_id = await _open_job(jobs, recruiter)
+    resume_id = uuid.uuid4()
+    event = _parsed(uploaded_by=recruiter_id, job_id=job_id, resume_id=resume_id)
+    # The very same event twice (no de-duplication id, as after a relay crash past JetStream's window),
+    # then a re-parse of the same resume as a new event.
+    await publish(js, event, dedupe=False)
+    await publish(js, event, dedupe=False)
+    await publish(js, _parsed(uploaded_by=recruiter_id, job_id=job_id, resume_id=resume_id, name="Ada L."))
+    # Someone else's upload for this job keeps a profile but makes no application.
+    await publish(js, _parsed(uploaded_by=uuid.uuid4(), job_id=job_id))
+    # A sentinel after them: the consumer handles in order, so once it applied, the others were handled.
+    sentinel = uuid.uuid4()
+    await publish(js, _parsed(uploaded_by=recruiter_id, job_id=job_id, resume_id=sentinel))
+
+    async def sentinel_applied() -> list[dict[str, Any]] | None:
+        rows = (await _candidates(jobs, job_id, recruiter)).json()["candidates"]
+        return rows if str(sentinel) in [row["resume_id"] for row in rows] else None
+
+    rows = await eventually(sentinel_applied)
+    assert sorted(row["resume_id"] for row in rows) == sorted([str(resume_id), str(sentinel)])
+    # The newer parse replaced the profile.
+    assert next(row["name"] for row in rows if row["resume_id"] == str(resume_id)) == "Ada L."
+    submitted = await find_events(
+        js, ApplicationSubmitted.subject, lambda e: e["payload"]["resume_id"] == str(resume_id)
+    )
+    assert len(submitted) == 1
+
+
+async def test_a_candidate_applies_and_the_recruiter_moves_the_application(
+    jobs: httpx.AsyncClient, test_issuer: TestIssuer, jetstream: Jetstream
+) -> None:
+    _, js = jetstream
+    recruiter_id, candidate_id = uuid.uuid4(), uuid.uuid4()
+    recruiter = test_issuer.headers(recruiter_id, role="recruiter")
+    candidate = test_issuer.headers(candidate_id, role="candidate")
+    job_id = await _open_job(jobs, recruiter)
+    resume_id = uuid.uuid4()
+    apply_url = f"/api/v1/jobs/{job_id}/applications"
+
+    unknown = await jobs.post(apply_url, json={"resume_id": str(resume_id)}, headers=candidate)
+    assert unknown.status_code == 404
+    assert unknown.json()["error"]["code"] == "resume_not_found"
+
+    await publish(js, _parsed(uploaded_by=candidate_id, candidate_id=candidate_id, resume_id=resume_id))
+
+    async def applied() -> httpx.Response | None:
+        response = await jobs.post(apply_url, json={"resume_id": str(resume_id)}, headers=candidate)
+        return response if response.status_code != 404 else None
+
+    created = await eventually(applied)
+    assert created.status_code == 201, created.text
+    application = created.json()
+    assert application["source"] == "candidate"
+    assert application["candidate_id"] == str(candidate_id)
+
+    again = await jobs.post(apply_url, json={"resume_id": str(resume_id)}, headers=candidate)
+    assert again.status_code == 409
+    assert again.json()["error"]["code"] == "already_applied"
+    # Another candidate cannot apply with this resume, and a recruiter cannot apply at all.
+    thief = test_issuer.headers(uuid.uuid4(), role="candidate")
+    assert (await jobs.post(apply_url, json={"resume_id": str(resume_id)}, headers=thief)).status_code == 404
+    assert (await jobs.post(apply_url, json={"resume_id": str(resume_id)}, headers=recruiter)).status_code == 403
+
+    patch_url = f"/api/v1/applications/{application['id']}"
+    moved = await jobs.patch(patch_url, json={"status": "screening"}, headers=recruiter)
+    assert moved.status_code == 200, moved.text
+    assert moved.json()["status"] == "screening"
+    skipped = await jobs.patch(patch_url, json={"status": "offer"}, headers=recruiter)
+    assert skipped.status_code == 409
+    assert skipped.json()["error"]["code"] == "invalid_transition"
+    assert "'interview'" in skipped.json()["error"]["message"]
+    other = test_issuer.headers(uuid.uuid4(), role="recruiter")
+    assert (await jobs.patch(patch_url, json={"status": "interview"}, headers=other)).status_code == 404
+    assert (await jobs.patch(patch_url, json={"status": "interview"}, headers=candidate)).status_code == 403
+    assert (await jobs.patch(patch_url, json={"status": "bogus"}, headers=recruiter)).status_code == 422
+
+    changed = await wait_for_event(
+        js, ApplicationStatusChanged.subject, lambda e: e["payload"]["application_id"] == application["id"]
+    )
+    assert changed["payload"]["old_status"] == "submitted"
+    assert changed["payload"]["new_status"] == "screening"
+    assert changed["payload"]["recruiter_id"] == str(recruiter_id)
+    assert changed["payload"]["candidate_id"] == str(candidate_id)
+
+    mine = (await jobs.get("/api/v1/applications/me", headers=candidate)).json()["applications"]
+    assert [(a["id"], a["status"], a["job_title"]) for a in mine] == [
+        (application["id"], "screening", "Backend Engineer")
+    ]
+
+
+async def test_a_deleted_user_is_forgotten_and_their_jobs_close(
+    jobs: httpx.AsyncClient, test_issuer: TestIssuer, jetstream: Jetstream
+) -> None:
+    _, js = jetstream
+    recruiter_id, candidate_id = uuid.uuid4(), uuid.uuid4()
+    recruiter = test_issuer.headers(recruiter_id, role="recruiter")
+    candidate = test_issuer.headers(candidate_id, role="candidate")
+    job_id = await _open_job(jobs, recruiter)
+    resume_id = uuid.uuid4()
+    await publish(js, _parsed(uploaded_by=candidate_id, candidate_id=candidate_id, resume_id=resume_id))
+
+    async def applied() -> bool:
+        response = await jobs.post(
+            f"/api/v1/jobs/{job_id}/applications", json={"resume_id": str(resume_id)}, headers=candidate
+        )
+        return response.status_code == 201
+
+    await eventually(applied)
+    await publish(js, UserDeleted.build(UserDeletedPayload(user_id=candidate_id), producer="identity"))
+
+    async def forgotten() -> bool:
+        return bool((await _candidates(jobs, job_id, recruiter)).json()["total"] == 0)
+
+    await eventually(forgotten)
+    assert (await jobs.get("/api/v1/applications/me", headers=candidate)).json()["applications"] == []
+
+    await publish(js, UserDeleted.build(UserDeletedPayload(user_id=recruiter_id), producer="identity"))
+    closed = await wait_for_event(
+        js, JobAnalyzed.subject, lambda e: e["payload"]["job_id"] == job_id and e["payload"]["status"] == "closed"
+    )
+    assert closed["payload"]["required_skills"] == ["Python", "PostgreSQL", "Docker"]
+    job = (await jobs.get(f"/api/v1/jobs/{job_id}", headers=test_issuer.headers(role="admin"))).json()
+    assert job["status"] == "closed"
+    # A closed job is gone from candidates' view.
+    assert (await jobs.get(f"/api/v1/jobs/{job_id}", headers=candidate)).status_code == 404
+
+
+async def test_candidates_swipe_on_open_jobs_and_a_closed_job_leaves_the_feed(
+    jobs: httpx.AsyncClient, test_issuer: TestIssuer, jetstream: Jetstream
+) -> None:
+    _, js = jetstream
+    recruiter = test_issuer.headers(uuid.uuid4(), role="recruiter")
+    candidate_id = uuid.uuid4()
+    candidate = test_issuer.headers(candidate_id, role="candidate")
+    job_id = await _open_job(jobs, recruiter)
+
+    liked = await jobs.post("/api/v1/swipes", json={"job_id": job_id, "direction": "like"}, headers=candidate)
+    assert liked.status_code == 200, liked.text
+    assert liked.json()["changed"] is True
+    again = await jobs.post("/api/v1/swipes", json={"job_id": job_id, "direction": "like"}, headers=candidate)
+    assert again.json()["changed"] is False
+    passed = await jobs.post("/api/v1/swipes", json={"job_id": job_id, "direction": "pass"}, headers=candidate)
+    assert passed.json()["changed"] is True
+    assert (
+        await jobs.post("/api/v1/swipes", json={"job_id": job_id, "direction": "like"}, headers=recruiter)
+    ).status_code == 403
+
+    swiped = await wait_for_event(
+        js, SwipeRecorded.subject, lambda e: e["payload"]["job_id"] == job_id and e["payload"]["direction"] == "pass"
+    )
+    assert swiped["payload"]["candidate_id"] == str(candidate_id)
+    recorded = await find_events(js, SwipeRecorded.subject, lambda e: e["payload"]["job_id"] == job_id)
+    assert len(recorded) == 2  # the repeated like changed nothing and announced nothing
+
+    other = test_issuer.headers(uuid.uuid4(), role="recruiter")
+    assert (await jobs.post(f"/api/v1/jobs/{job_id}/close", headers=other)).status_code == 404
+    closed = await jobs.post(f"/api/v1/jobs/{job_id}/close", headers=recruiter)
+    assert closed.status_code == 200
+    assert closed.json()["status"] == "closed"
+    await wait_for_event(
+        js, JobAnalyzed.subject, lambda e: e["payload"]["job_id"] == job_id and e["payload"]["status"] == "closed"
+    )
+    gone = await jobs.post("/api/v1/swipes", json={"job_id": job_id, "direction": "like"}, headers=candidate)
+    assert gone.status_code == 404
+    open_ids = [
+        j["id"] for j in (await jobs.get("/api/v1/jobs", headers=candidate, params={"limit": 200})).json()["jobs"]
+    ]
+    assert job_id not in open_ids
