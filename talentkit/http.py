@@ -10,7 +10,6 @@ import structlog
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Match
 from starlette.types import ASGIApp
 
 from talentkit.logs import get_logger
@@ -23,12 +22,11 @@ _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 
 def _route_template(request: Request) -> str:
-    # Label metrics by route template, not raw path, so ids don't explode the label space.
-    for route in request.app.router.routes:
-        match, _ = route.matches(request.scope)
-        if match == Match.FULL:
-            return str(getattr(route, "path", request.url.path))
-    return "unmatched"
+    # Label metrics by route template, not raw path, so ids don't explode the label space. The
+    # router records the route it matched in the scope; FastAPI's included routers have no `path`
+    # of their own, so walking `app.router.routes` would fall back to the raw path.
+    path = getattr(request.scope.get("route"), "path", None)
+    return path if isinstance(path, str) else "unmatched"
 
 
 class RequestContextMiddleware(BaseHTTPMiddleware):

@@ -56,7 +56,7 @@ def test_the_flow_through_every_service(system: RunningSystem, client: httpx.Cli
     job = wait_for(
         lambda: (r := client.get(f"/api/v1/jobs/{job_id}", headers=recruiter).json()).get("status") == "open" and r
     )
-    assert {"React", "TypeScript", "PostgreSQL"} <= set(job["required_skills"])
+    assert {"React", "TypeScript", "PostgreSQL"} <= set(job["requirements"]["required_skills"])
 
     fullstack_pdf = (SAMPLES / "bruce_wayne_fullstack.pdf").read_bytes()
     uploads = [

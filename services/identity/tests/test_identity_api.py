@@ -78,7 +78,9 @@ async def test_registration_is_published_as_an_event(
     identity: httpx.AsyncClient, jetstream: tuple[object, JetStreamContext]
 ) -> None:
     _, js = jetstream
-    response = await identity.post("/api/v1/auth/register", json={"email": "ev@example.com", "password": "s3cure-enough"})
+    response = await identity.post(
+        "/api/v1/auth/register", json={"email": "ev@example.com", "password": "s3cure-enough"}
+    )
     user_id = response.json()["user"]["id"]
     sub = await js.subscribe("talent.user.registered.v1", ordered_consumer=True)
     try:

@@ -1,0 +1,1 @@
+"""The gateway's rules as plain data and functions: the route table, forwarding headers, the merged API document."""
