@@ -8,6 +8,7 @@ retried message by message, so one poison message cannot hold back the others.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -132,18 +133,29 @@ class Consumer:
         await self.ensure()
         psub = await self._js.pull_subscribe_bind(self.durable, stream=STREAM_NAME)
         log.info("consumer.started", consumer=self.durable, subjects=list(self.sub.subjects))
-        while True:
-            try:
-                msgs = await psub.fetch(self.sub.batch_size, timeout=1.0)
-            except NatsTimeoutError:
-                continue
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.exception("consumer.fetch_failed", consumer=self.durable)
-                await asyncio.sleep(1.0)
-                continue
-            await self.process(msgs)
+        task = asyncio.current_task()
+        try:
+            while True:
+                # Python 3.11's `wait_for` (inside nats-py's fetch) can swallow a cancellation that
+                # races a delivery; the task still counts it, so stop here instead of running on.
+                if task is not None and task.cancelling():
+                    raise asyncio.CancelledError
+                try:
+                    msgs = await psub.fetch(self.sub.batch_size, timeout=1.0)
+                except NatsTimeoutError:
+                    continue
+                except asyncio.CancelledError:
+                    raise
+                except Exception:
+                    log.exception("consumer.fetch_failed", consumer=self.durable)
+                    await asyncio.sleep(1.0)
+                    continue
+                await self.process(msgs)
+        finally:
+            # Without this, `nc.drain()` at shutdown waits (up to its 30 s timeout) for messages a
+            # cancelled fetch left in the subscription's queue; unacked ones are redelivered anyway.
+            with contextlib.suppress(Exception):
+                await psub.unsubscribe()
 
     async def process(self, msgs: Sequence[Msg]) -> None:
         """Handle a fetched batch: decode, handle in one transaction, ack; on failure isolate."""

@@ -101,7 +101,12 @@ class OutboxRelay:
 
     async def run(self) -> None:
         """Relay until cancelled."""
+        task = asyncio.current_task()
         while True:
+            # Python 3.11's `wait_for` (nats-py requests use it) can swallow a cancellation that races
+            # a result; the task still counts it, so stop here instead of relaying on past shutdown.
+            if task is not None and task.cancelling():
+                raise asyncio.CancelledError
             try:
                 while await self.publish_pending() == self._batch_size:
                     pass
@@ -111,7 +116,9 @@ class OutboxRelay:
             except Exception:
                 log.exception("outbox.relay_failed", service=self.service)
             try:
-                await asyncio.wait_for(self._wake.wait(), timeout=self._poll_seconds)
+                # `asyncio.timeout`, unlike 3.11's `wait_for`, never mistakes a cancellation for a wake-up.
+                async with asyncio.timeout(self._poll_seconds):
+                    await self._wake.wait()
             except TimeoutError:
                 pass
             self._wake.clear()
