@@ -21,10 +21,15 @@ API_DESCRIPTION = (
     "Every endpoint a client may call, served through the gateway. Sign in with "
     "`POST /api/v1/auth/login` and send the access token as `Authorization: Bearer <token>`."
 )
+# Swagger UI's files are served from the swagger-ui-bundle package, so /docs works offline.
+DOCS_ASSETS = "/docs/assets"
 DOCS_HTML = bytes(
     get_swagger_ui_html(
         openapi_url="/openapi.json",
         title=API_TITLE,
+        swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+        swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+        swagger_favicon_url=f"{DOCS_ASSETS}/favicon-32x32.png",
         # No calls to the public validator service: the docs page talks to this origin only.
         swagger_ui_parameters={"validatorUrl": None},
     ).body
@@ -62,5 +67,5 @@ async def openapi(gateway: Gateway) -> dict[str, Any]:
 
 @router.get("/docs", include_in_schema=False)
 async def docs() -> HTMLResponse:
-    """Swagger UI over the merged document (its scripts come from a CDN)."""
+    """Swagger UI over the merged document (its files are served by the gateway itself)."""
     return HTMLResponse(DOCS_HTML)

@@ -15,6 +15,8 @@ from typing import Any
 import httpx
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+from swagger_ui_bundle import swagger_ui_path
 
 from services.gateway import api, proxy
 from services.gateway.runtime import GatewayRuntime
@@ -71,6 +73,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.add_middleware(SecurityHeadersMiddleware, page_policies={"/docs": docs_policy(api.DOCS_HTML)})
     install_error_handlers(app)
     app.include_router(api.router)
+    app.mount(api.DOCS_ASSETS, StaticFiles(directory=swagger_ui_path), name="docs-assets")
     # Last: the catch-all takes whatever the gateway's own endpoints do not.
     app.include_router(proxy.router)
     return app

@@ -1,0 +1,116 @@
+"""The parsing pipeline: a stored resume file becomes a profile (`ResumeParsed`) or a reason (`ResumeParseFailed`).
+
+A bad file is an outcome, not an error: it ends as `failed` with a code and a sentence, and the
+event is acknowledged. Only infrastructure trouble (database, disk) raises, so the message is retried.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import Any
+
+from contracts.events import ResumeParsed, ResumeParseFailed, ResumeUploaded
+from contracts.events.ingest import ResumeParsedPayload, ResumeParseFailedPayload
+from contracts.skills import default_taxonomy
+from services.ingest.domain.profile import Profile, parse_profile
+from services.ingest.extraction import ExtractedDocument, ExtractionFailed, extract_document
+from services.ingest.models import Resume
+from services.ingest.repository import ResumeRepository
+from services.ingest.settings import IngestSettings
+from services.ingest.storage import FileStore
+from talentkit.bus import HandlerContext
+from talentkit.logs import get_logger
+from talentkit.service import Runtime
+
+log = get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class ParsedResume:
+    """A successful parse: the profile and facts about the extraction."""
+
+    profile: Profile
+    document: ExtractedDocument
+
+    def as_json(self) -> dict[str, Any]:
+        """What `resumes.parsed` stores."""
+        return {**self.profile.as_json(), **self.document.facts()}
+
+
+def analyse_file(store: FileStore, *, sha256: str, content_type: str, settings: IngestSettings) -> ParsedResume:
+    """Read, extract and parse a stored file (blocking: run it in a thread); raises `ExtractionFailed`."""
+    try:
+        data = store.read(sha256)
+    except FileNotFoundError as exc:
+        raise ExtractionFailed("file_missing", "the uploaded file is no longer stored: upload it again") from exc
+    document = extract_document(
+        data, content_type, max_pages=settings.max_pages, max_text_chars=settings.max_text_chars
+    )
+    profile = parse_profile(
+        document.text,
+        taxonomy=default_taxonomy(),
+        document_links=document.links,
+        embedding_chars=settings.embedding_text_chars,
+    )
+    return ParsedResume(profile=profile, document=document)
+
+
+async def parse_uploaded_resume(ctx: HandlerContext, event: ResumeUploaded) -> None:
+    """Parse the resume an upload announced and publish the outcome (idempotent per resume)."""
+    rt: Runtime[IngestSettings, FileStore] = ctx.state
+    upload = event.payload
+    # Committed on its own so readers see `parsing` while the work runs.
+    async with rt.transaction() as session:
+        if not await ResumeRepository(session).claim_for_parsing(upload.resume_id):
+            log.info("ingest.parse_skipped", resume_id=str(upload.resume_id), reason="gone or already parsed")
+            return
+    outcome: ParsedResume | ExtractionFailed
+    try:
+        outcome = await asyncio.to_thread(
+            analyse_file, rt.resources, sha256=upload.sha256, content_type=upload.content_type, settings=rt.settings
+        )
+    except ExtractionFailed as exc:
+        outcome = exc
+    resume = await ResumeRepository(ctx.session).get(upload.resume_id, for_update=True)
+    if resume is None or resume.status not in ("pending", "parsing"):
+        return  # erased meanwhile, or finished by an earlier delivery
+    if isinstance(outcome, ExtractionFailed):
+        await _record_failure(ctx, resume, outcome)
+    else:
+        await _record_success(ctx, resume, outcome)
+
+
+async def _record_success(ctx: HandlerContext, resume: Resume, parsed: ParsedResume) -> None:
+    profile = parsed.profile
+    resume.status = "parsed"
+    resume.parsed = parsed.as_json()
+    resume.error_code = resume.error = None
+    payload = ResumeParsedPayload(
+        resume_id=resume.id,
+        uploaded_by=resume.uploaded_by,
+        candidate_id=resume.candidate_id,
+        job_id=resume.job_id,
+        name=profile.name,
+        email=profile.email,
+        skills=[skill.name for skill in profile.skills],
+        embedding_text=profile.embedding_text,
+    )
+    await ctx.emit(ctx.new_event(ResumeParsed, payload))
+    log.info("ingest.resume_parsed", resume_id=str(resume.id), skills=len(profile.skills), chars=profile.text_chars)
+
+
+async def _record_failure(ctx: HandlerContext, resume: Resume, failure: ExtractionFailed) -> None:
+    resume.status = "failed"
+    resume.error_code = failure.code
+    resume.error = failure.message
+    resume.parsed = None
+    payload = ResumeParseFailedPayload(
+        resume_id=resume.id,
+        uploaded_by=resume.uploaded_by,
+        job_id=resume.job_id,
+        code=failure.code,
+        reason=failure.message,
+    )
+    await ctx.emit(ctx.new_event(ResumeParseFailed, payload))
+    log.info("ingest.resume_parse_failed", resume_id=str(resume.id), code=failure.code)
