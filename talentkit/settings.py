@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SERVICE_PORTS: dict[str, int] = {
@@ -50,6 +50,22 @@ class InfraSettings(BaseSettings):
         return self
 
 
+PLACEHOLDER_MARKERS = ("replace_me", "changeme", "change-me", "placeholder")
+
+
+def placeholder_problems(settings: BaseSettings) -> list[str]:
+    """Settings whose value is still a template placeholder (refused when `TC_ENV=prod`)."""
+    problems = []
+    for name, value in settings:
+        if isinstance(value, BaseSettings):
+            problems += placeholder_problems(value)
+            continue
+        text = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if isinstance(text, str) and any(marker in text.lower() for marker in PLACEHOLDER_MARKERS):
+            problems.append(name)
+    return problems
+
+
 class BusSettings(BaseSettings):
     """Consumer tuning shared by every service (`BUS_` prefix)."""
 
@@ -71,6 +87,14 @@ class ServiceSettings(BaseSettings):
     database_url: str = Field(default="", description="Overrides DATABASE_URL for this service alone.")
     infra: InfraSettings = Field(default_factory=InfraSettings)
     bus: BusSettings = Field(default_factory=BusSettings)
+
+    @model_validator(mode="after")
+    def _refuse_placeholders_in_production(self) -> ServiceSettings:
+        if self.infra.tc_env == "prod":
+            problems = placeholder_problems(self)
+            if problems:
+                raise ValueError(f"TC_ENV=prod refuses placeholder values for: {', '.join(sorted(problems))}")
+        return self
 
     @property
     def db_url(self) -> str:

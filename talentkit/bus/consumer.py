@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nats.aio.msg import Msg
-from nats.errors import TimeoutError as NatsTimeoutError
 from nats.js import JetStreamContext
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 from pydantic import ValidationError
@@ -142,7 +141,7 @@ class Consumer:
                     raise asyncio.CancelledError
                 try:
                     msgs = await psub.fetch(self.sub.batch_size, timeout=1.0)
-                except NatsTimeoutError:
+                except TimeoutError:  # nats-py raises its own subclass or a bare asyncio.TimeoutError
                     continue
                 except asyncio.CancelledError:
                     raise

@@ -94,3 +94,19 @@ async def serving_http(app: FastAPI, port: int) -> AsyncIterator[str]:
     finally:
         server.should_exit = True
         await task
+
+
+@pytest.fixture
+async def fresh_database_url(postgres_url: str) -> AsyncIterator[str]:
+    """A new, empty database on the session's server, for tests about a service's very first start."""
+    from sqlalchemy import text
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    name = f"fresh_{uuid.uuid4().hex[:12]}"
+    engine = create_async_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    try:
+        async with engine.connect() as conn:
+            await conn.execute(text(f'CREATE DATABASE "{name}"'))
+        yield postgres_url.replace("/postgres?", f"/{name}?", 1)
+    finally:
+        await engine.dispose()

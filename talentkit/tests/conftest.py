@@ -8,7 +8,6 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 
 import pytest
-from nats.errors import TimeoutError as NatsTimeoutError
 from nats.js import JetStreamContext
 from nats.js.api import ConsumerConfig, DeliverPolicy
 from sqlalchemy import Column, Integer, MetaData, String, Table, text
@@ -62,7 +61,7 @@ async def collect(
         while True:
             try:
                 msgs = await sub.fetch(100, timeout=idle)
-            except NatsTimeoutError:
+            except TimeoutError:  # nats-py may raise a bare asyncio.TimeoutError
                 return found
             for msg in msgs:
                 await msg.ack()

@@ -1,6 +1,8 @@
 """Identity over real HTTP, against real PostgreSQL and NATS."""
 
+import re
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import httpx
 import jwt
@@ -17,10 +19,21 @@ pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("infra_env")]
 
 @pytest.fixture
 async def identity(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[httpx.AsyncClient]:
+    async with identity_client(monkeypatch) as client:
+        yield client
+
+
+@asynccontextmanager
+async def identity_client(
+    monkeypatch: pytest.MonkeyPatch, *, admin_password: str | None = "admin-pass-2026"
+) -> AsyncIterator[httpx.AsyncClient]:
     port = free_port()
     # Identity verifies its own tokens: point the verifier at its own JWKS.
     monkeypatch.setenv("JWKS_URL", f"http://127.0.0.1:{port}/.well-known/jwks.json")
-    monkeypatch.setenv("ADMIN_PASSWORD", "admin-pass-2026")
+    if admin_password is None:
+        monkeypatch.delenv("ADMIN_PASSWORD", raising=False)
+    else:
+        monkeypatch.setenv("ADMIN_PASSWORD", admin_password)
     async with serving_http(create_app(IdentitySettings(port=port)), port) as base_url:
         async with httpx.AsyncClient(base_url=base_url) as client:
             yield client
@@ -66,12 +79,17 @@ async def test_wrong_password_is_401_without_saying_which_part(identity: httpx.A
     assert wrong.json()["error"]["message"] == unknown.json()["error"]["message"]
 
 
-async def test_first_start_creates_the_admin_from_the_environment(identity: httpx.AsyncClient) -> None:
-    login = await identity.post(
-        "/api/v1/auth/login", json={"email": "admin@example.com", "password": "admin-pass-2026"}
-    )
-    assert login.status_code == 200
-    assert login.json()["user"]["role"] == "admin"
+async def test_first_start_creates_the_admin_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, fresh_database_url: str
+) -> None:
+    # Other tests in the session already created an admin in the shared database: start from empty.
+    monkeypatch.setenv("DATABASE_URL", fresh_database_url)
+    async with identity_client(monkeypatch) as identity:
+        login = await identity.post(
+            "/api/v1/auth/login", json={"email": "admin@example.com", "password": "admin-pass-2026"}
+        )
+        assert login.status_code == 200
+        assert login.json()["user"]["role"] == "admin"
 
 
 async def test_registration_is_published_as_an_event(
@@ -94,3 +112,17 @@ async def test_registration_is_published_as_an_event(
             pytest.fail("UserRegistered was not published")
     finally:
         await sub.unsubscribe()
+
+
+async def test_without_admin_password_a_random_one_is_printed_once(
+    monkeypatch: pytest.MonkeyPatch, fresh_database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", fresh_database_url)
+    async with identity_client(monkeypatch, admin_password=None) as identity:
+        printed = capsys.readouterr().err
+        match = re.search(r"admin account created: admin@example.com / password: (\S+)", printed)
+        assert match, printed
+        login = await identity.post("/api/v1/auth/login", json={"email": "admin@example.com", "password": match[1]})
+        assert login.status_code == 200
+    async with identity_client(monkeypatch, admin_password=None):
+        assert "admin account created" not in capsys.readouterr().err

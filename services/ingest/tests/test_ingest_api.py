@@ -12,7 +12,6 @@ from typing import Any
 
 import httpx
 import pytest
-from nats.errors import TimeoutError as NatsTimeoutError
 from nats.js import JetStreamContext
 
 from contracts.events import ResumeParsed, ResumeParseFailed, ResumeUploaded, UserDeleted
@@ -73,7 +72,7 @@ async def event_for(js: JetStreamContext, subject: str, resume_id: str, *, timeo
         while (remaining := deadline - loop.time()) > 0:
             try:
                 msg = await sub.next_msg(timeout=remaining)
-            except NatsTimeoutError:
+            except TimeoutError:  # nats-py may raise a bare asyncio.TimeoutError
                 break
             body: dict[str, Any] = json.loads(msg.data)
             if body["payload"].get("resume_id") == resume_id:

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
-import json
-from collections.abc import AsyncIterator, Callable
-from typing import Any
+from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from nats.errors import TimeoutError as NatsTimeoutError
-from nats.js import JetStreamContext
-from nats.js.api import ConsumerConfig, DeliverPolicy
 
-from contracts.envelope import Event
 from services.jobs.app import create_app
 from services.jobs.settings import JobsSettings
+from talentkit.testing.bus import eventually, find_events, publish, wait_for_event
 from talentkit.testing.plugin import running_app
 
 
@@ -26,58 +20,4 @@ async def jobs(infra_env: None) -> AsyncIterator[httpx.AsyncClient]:
         yield client
 
 
-async def publish(js: JetStreamContext, event: Event, *, dedupe: bool = True) -> None:
-    """Publish an event as its producer's outbox relay would (with `Nats-Msg-Id` unless told not to)."""
-    headers = {"Nats-Msg-Id": str(event.event_id)} if dedupe else None
-    await js.publish(event.subject, event.to_json(), headers=headers)
-
-
-async def find_events(
-    js: JetStreamContext, subject: str, match: Callable[[dict[str, Any]], bool], *, idle: float = 0.5
-) -> list[dict[str, Any]]:
-    """Every stored event on `subject` whose decoded body `match`es."""
-    sub = await js.pull_subscribe(
-        subject, stream="TALENT", config=ConsumerConfig(deliver_policy=DeliverPolicy.ALL, inactive_threshold=30)
-    )
-    found: list[dict[str, Any]] = []
-    try:
-        while True:
-            try:
-                msgs = await sub.fetch(200, timeout=idle)
-            except NatsTimeoutError:
-                return found
-            for msg in msgs:
-                await msg.ack()
-                body = json.loads(msg.data)
-                if match(body):
-                    found.append(body)
-    finally:
-        await sub.unsubscribe()
-
-
-async def wait_for_event(
-    js: JetStreamContext, subject: str, match: Callable[[dict[str, Any]], bool], *, timeout: float = 20.0
-) -> dict[str, Any]:
-    """The first stored event on `subject` that `match`es, waiting for it to be published."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while True:
-        found = await find_events(js, subject, match)
-        if found:
-            return found[0]
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"no matching event on {subject} within {timeout}s")
-        await asyncio.sleep(0.2)
-
-
-async def eventually(check: Callable[[], Any], *, timeout: float = 20.0, interval: float = 0.2) -> Any:
-    """Wait until `check()` (sync or async) returns something truthy, and return it."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while True:
-        result = check()
-        if asyncio.iscoroutine(result):
-            result = await result
-        if result:
-            return result
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(interval)
+__all__ = ["eventually", "find_events", "publish", "wait_for_event"]
