@@ -76,9 +76,7 @@ def stand_in_app(stand_in: StandIn) -> FastAPI:
 
 
 @pytest.fixture
-async def identity_url(
-    monkeypatch: pytest.MonkeyPatch, infra_env: None, fresh_database_url: str
-) -> AsyncIterator[str]:
+async def identity_url(monkeypatch: pytest.MonkeyPatch, infra_env: None, fresh_database_url: str) -> AsyncIterator[str]:
     """The real identity service over HTTP; tokens everywhere are verified against its JWKS."""
     # Its own database, so the admin below is the one created on this first start.
     monkeypatch.setenv("DATABASE_URL", fresh_database_url)
