@@ -120,8 +120,7 @@ async def _store_and_emit(
         )
         events.append(_caused_by(ctx, cause, payload))
     await MatchScoreRepository(ctx.session).upsert(rows)
-    for event in events:
-        await ctx.emit(event)
+    await ctx.emit(*events)
 
 
 async def match_parsed_resumes(ctx: HandlerContext, events: Sequence[Event]) -> None:

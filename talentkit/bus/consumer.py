@@ -43,9 +43,9 @@ class HandlerContext:
     state: Any
     cause: Event | None = None
 
-    async def emit(self, event: Event) -> None:
-        """Publish `event` through the outbox, in this transaction."""
-        await enqueue(self.session, self.tables, event)
+    async def emit(self, *events: Event) -> None:
+        """Publish `events` through the outbox, in this transaction (one insert for all of them)."""
+        await enqueue(self.session, self.tables, *events)
 
     def new_event(self, model: type[Event], payload: Any, *, actor_id: str | None = None) -> Event:
         """An event caused by the one being handled (same correlation id)."""

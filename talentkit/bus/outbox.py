@@ -22,15 +22,15 @@ from talentkit.metrics import OUTBOX_PENDING, OUTBOX_PUBLISHED
 log = get_logger(__name__)
 
 
-async def enqueue(session: AsyncSession, tables: BusTables, event: Event) -> None:
-    """Write `event` to the outbox inside the caller's transaction."""
-    await session.execute(
-        insert(tables.outbox).values(
-            event_id=event.event_id,
-            subject=event.subject,
-            payload=event.model_dump(mode="json"),
-        )
-    )
+async def enqueue(session: AsyncSession, tables: BusTables, *events: Event) -> None:
+    """Write `events` to the outbox inside the caller's transaction, in one statement."""
+    if not events:
+        return
+    rows = [
+        {"event_id": event.event_id, "subject": event.subject, "payload": event.model_dump(mode="json")}
+        for event in events
+    ]
+    await session.execute(insert(tables.outbox), rows)
 
 
 class OutboxRelay:
