@@ -10,6 +10,7 @@ import time
 import uuid
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import httpx
@@ -29,6 +30,8 @@ class Principal:
     user_id: uuid.UUID
     role: str
     token_id: str
+    # When the token was issued (its `iat`): the gateway refuses tokens issued before a revocation.
+    issued_at: datetime | None = None
 
     @property
     def is_admin(self) -> bool:
@@ -41,7 +44,11 @@ class TokenError(Exception):
 
 
 class JwksVerifier:
-    """Verifies RS256 access tokens; keys come from a JWKS URL, cached and refetched on an unknown kid."""
+    """Verifies RS256 access tokens; keys come from a JWKS URL, cached and refetched on an unknown kid.
+
+    The cache also expires after `max_age_seconds`, so a key identity retires stops verifying
+    everywhere within that time, not only after a restart.
+    """
 
     def __init__(
         self,
@@ -51,6 +58,7 @@ class JwksVerifier:
         audience: str,
         client: httpx.AsyncClient | None = None,
         min_refresh_seconds: float = 5.0,
+        max_age_seconds: float = 300.0,
     ) -> None:
         self._url = jwks_url
         self._issuer = issuer
@@ -59,6 +67,7 @@ class JwksVerifier:
         self._keys: dict[str, Any] = {}
         self._fetched_at = 0.0
         self._min_refresh = min_refresh_seconds
+        self._max_age = max_age_seconds
         self._lock = asyncio.Lock()
 
     async def _refresh(self) -> None:
@@ -76,11 +85,14 @@ class JwksVerifier:
             self._fetched_at = time.monotonic()
 
     async def _key_for(self, kid: str) -> Any:
-        if kid not in self._keys:
+        stale = time.monotonic() - self._fetched_at > self._max_age
+        if kid not in self._keys or stale:
             try:
                 await self._refresh()
-            except httpx.HTTPError as exc:
-                raise ApiError(503, "the token signing keys are unavailable, try again shortly") from exc
+            except (httpx.HTTPError, ValueError) as exc:
+                # A stale cache still verifies while identity is briefly unreachable; no cache cannot.
+                if kid not in self._keys:
+                    raise ApiError(503, "the token signing keys are unavailable, try again shortly") from exc
         if kid not in self._keys:
             raise TokenError("token signed with an unknown key")
         return self._keys[kid]
@@ -115,7 +127,11 @@ class JwksVerifier:
             user_id = uuid.UUID(str(claims["sub"]))
         except ValueError as exc:
             raise TokenError("token subject is not valid") from exc
-        return Principal(user_id=user_id, role=str(claims["role"]), token_id=str(claims["jti"]))
+        try:
+            issued_at = datetime.fromtimestamp(float(claims["iat"]), UTC)
+        except (TypeError, ValueError, OverflowError, OSError) as exc:
+            raise TokenError("token issue time is not valid") from exc
+        return Principal(user_id=user_id, role=str(claims["role"]), token_id=str(claims["jti"]), issued_at=issued_at)
 
     async def aclose(self) -> None:
         """Close the HTTP client."""

@@ -18,13 +18,19 @@ from talentkit.metrics import HTTP_LATENCY, HTTP_REQUESTS
 log = get_logger("http")
 
 REQUEST_ID_HEADER = "X-Request-ID"
+# Scope key a route may set to the template it served, for logs and metrics (see `_route_template`).
+ROUTE_TEMPLATE_KEY = "talentkit.route_template"
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 
 def _route_template(request: Request) -> str:
     # Label metrics by route template, not raw path, so ids don't explode the label space. The
     # router records the route it matched in the scope; FastAPI's included routers have no `path`
-    # of their own, so walking `app.router.routes` would fall back to the raw path.
+    # of their own, so walking `app.router.routes` would fall back to the raw path. A catch-all
+    # route (the gateway's proxy) names the template it actually served in `ROUTE_TEMPLATE_KEY`.
+    named = request.scope.get(ROUTE_TEMPLATE_KEY)
+    if isinstance(named, str):
+        return named
     path = getattr(request.scope.get("route"), "path", None)
     return path if isinstance(path, str) else "unmatched"
 

@@ -90,7 +90,8 @@ def main(argv: list[str]) -> int:
         command.upgrade(config, "head")
     else:
         message = argv[2] if len(argv) > 2 else "change"
-        slug = "_".join(message.lower().split())[:40]
+        # Alembic's version table holds 32 characters: 14 for the date prefix, 18 for the slug.
+        slug = "_".join(message.lower().split())[:18].rstrip("_")
         rev_id = f"{datetime.now(UTC):%Y%m%d_%H%M}_{slug}"
         command.revision(config, message=message, autogenerate=True, rev_id=rev_id)
     return 0

@@ -44,11 +44,17 @@ async def healthz() -> dict[str, str]:
 
 @router.get("/readyz", include_in_schema=False)
 async def readyz(gateway: Gateway) -> JSONResponse:
-    """Readiness: 200 only when every upstream service reports ready."""
+    """Readiness: 200 only when every upstream service reports ready and revocations are replayed.
+
+    Until the replay of recent revocations has caught up, a revoked session could still pass. NATS
+    being away does not make the gateway unready: rate limits fail open and revocations resume.
+    """
     services = await gateway.upstreams.readiness()
-    ready = all(state["ready"] for state in services.values())
+    own = {"revocations_replayed": gateway.revocations.caught_up.is_set(), "nats_connected": gateway.nc.is_connected}
+    ready = own["revocations_replayed"] and all(state["ready"] for state in services.values())
     return JSONResponse(
-        {"status": "ready" if ready else "not_ready", "services": services}, status_code=200 if ready else 503
+        {"status": "ready" if ready else "not_ready", "gateway": own, "services": services},
+        status_code=200 if ready else 503,
     )
 
 

@@ -15,6 +15,7 @@ from fastapi.responses import Response, StreamingResponse
 from prometheus_client import Counter, Histogram
 from starlette.background import BackgroundTask
 
+from services.gateway.domain.client_address import client_address
 from services.gateway.domain.forwarding import (
     downstream_response_headers,
     upstream_request_headers,
@@ -22,8 +23,11 @@ from services.gateway.domain.forwarding import (
 )
 from services.gateway.domain.routes import Route, allowed_methods, match_route
 from services.gateway.runtime import GatewayRuntime, gateway_of
-from talentkit.auth import TokenError, bearer_token
+from services.gateway.settings import GatewaySettings
+from services.gateway.throttling import enforce_rate_limits, spend_api_allowance
+from talentkit.auth import Principal, TokenError, bearer_token
 from talentkit.errors import ApiError
+from talentkit.http import ROUTE_TEMPLATE_KEY
 from talentkit.logs import get_logger
 
 log = get_logger(__name__)
@@ -64,36 +68,89 @@ def _resolve(request: Request) -> Route:
     raise ApiError(404, "there is no such endpoint", code="not_found")
 
 
-async def _authorise(request: Request, route: Route, gateway: GatewayRuntime) -> None:
-    """401 without a valid access token, 403 when the caller's role may not call `route`."""
-    if route.is_public:
-        return
+def _client_ip(request: Request, settings: GatewaySettings) -> str:
+    """The caller's address for per-IP limits (see `client_address` for when X-Forwarded-For counts)."""
+    forwarded_for = ", ".join(request.headers.getlist("x-forwarded-for"))
+    peer = request.client.host if request.client else None
+    return client_address(peer, forwarded_for, settings.trusted_proxies)
+
+
+def _unauthorised(message: str, *, code: str | None = None) -> ApiError:
+    return ApiError(401, message, code=code, headers={"WWW-Authenticate": "Bearer"})
+
+
+async def _verified_principal(request: Request, gateway: GatewayRuntime) -> Principal:
+    """The caller of a route that needs a token: 401 without one, with an invalid one or a revoked one."""
     token = bearer_token(request)
     if token is None:
-        raise ApiError(401, "sign in first: this needs a bearer token", headers={"WWW-Authenticate": "Bearer"})
+        raise _unauthorised("sign in first: this needs a bearer token")
     try:
         principal = await gateway.verifier.verify(token)
     except TokenError as exc:
-        raise ApiError(401, str(exc), headers={"WWW-Authenticate": "Bearer"}) from exc
-    if not route.allows(principal.role):
+        raise _unauthorised(str(exc)) from exc
+    if gateway.revocations.revocations.is_revoked(principal.user_id, principal.issued_at):
+        raise _unauthorised("this session was revoked; sign in again", code="session_revoked")
+    return principal
+
+
+async def _authenticate(request: Request, route: Route, gateway: GatewayRuntime, client_ip: str) -> Principal | None:
+    """The verified caller (None on a public route); a refused token still spends the address's API allowance."""
+    if route.is_public:
+        return None
+    try:
+        return await _verified_principal(request, gateway)
+    except ApiError as exc:
+        if exc.status == 401 and route.path.startswith("/api/"):
+            # Guessing tokens costs like any anonymous request: 429 once the address has spent its allowance.
+            await spend_api_allowance(gateway.limiter, user_id=None, client_ip=client_ip)
+        raise
+
+
+def _authorise(route: Route, principal: Principal | None) -> None:
+    """403 when the caller's role may not call `route`."""
+    if principal is not None and not route.allows(principal.role):
         raise ApiError(403, f"this needs the role {' or '.join(route.roles)}")
+
+
+def _is_upload(route: Route, content_type: str) -> bool:
+    """Whether this is a file upload: a multipart body to an upload route (any other body is held to the JSON limit)."""
+    return (route.upload or route.bulk_upload) and content_type.lower().lstrip().startswith("multipart/form-data")
+
+
+def _body_limit(route: Route, content_type: str, settings: GatewaySettings) -> int:
+    """How large the body may be: an upload's only when it really is a multipart upload, else a JSON body's."""
+    if not _is_upload(route, content_type):
+        return settings.max_json_bytes
+    return settings.max_bulk_upload_bytes if route.bulk_upload else settings.max_upload_bytes
+
+
+def _declared_length(request: Request, limit: int) -> int | None:
+    """The Content-Length the client declared, refused with 413 over `limit` before anything is read."""
+    declared = request.headers.get("content-length")
+    if declared is None:
+        return None
+    if not declared.isdigit():
+        raise ApiError(400, "the Content-Length header is not a number")
+    if int(declared) > limit:
+        raise _too_large(limit)
+    return int(declared)
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
     """The request body, refused with 413 once it exceeds `limit` (declared or actually sent)."""
-    declared = request.headers.get("content-length")
-    if declared is not None:
-        if not declared.isdigit():
-            raise ApiError(400, "the Content-Length header is not a number")
-        if int(declared) > limit:
-            raise _too_large(limit)
-    body = bytearray()
+    _declared_length(request, limit)
+    return b"".join([chunk async for chunk in _bounded_stream(request, limit)])
+
+
+async def _bounded_stream(request: Request, limit: int) -> AsyncIterator[bytes]:
+    """The request body as it arrives, ended with 413 once more than `limit` bytes came."""
+    received = 0
     # Counted as it streams in: a chunked body has no Content-Length to trust.
     async for chunk in request.stream():
-        body += chunk
-        if len(body) > limit:
+        received += len(chunk)
+        if received > limit:
             raise _too_large(limit)
-    return bytes(body)
+        yield chunk
 
 
 def _too_large(limit: int) -> ApiError:
@@ -115,15 +172,33 @@ def _upstream_error(service: str, exc: httpx.HTTPError) -> ApiError:
 async def forward(request: Request, gateway: Gateway) -> Response:
     """Relay a request to the service that owns its route, after the gateway's own checks."""
     route = _resolve(request)
-    await _authorise(request, route, gateway)
+    # The access log and HTTP metrics name the route template, not the catch-all this function is.
+    request.scope[ROUTE_TEMPLATE_KEY] = route.path
     settings = gateway.settings
-    body = await _read_body(request, settings.max_upload_bytes if route.upload else settings.max_json_bytes)
+    client_ip = _client_ip(request, settings)
+    principal = await _authenticate(request, route, gateway, client_ip)
+    _authorise(route, principal)
+    # Before the body is read: a refused upload must not cost reading 200 MB first.
+    limit_headers = await enforce_rate_limits(
+        gateway.limiter, route, user_id=principal.user_id if principal else None, client_ip=client_ip
+    )
+    content_type = request.headers.get("content-type", "")
+    limit = _body_limit(route, content_type, settings)
     headers = upstream_request_headers(
         request.headers,
         request_id=getattr(request.state, "request_id", ""),
         client_ip=request.client.host if request.client else None,
         scheme=request.url.scheme,
     )
+    content: bytes | AsyncIterator[bytes] | None
+    if _is_upload(route, content_type):
+        # Relayed as it arrives: a 200 MB bulk upload is never held whole in the gateway's memory.
+        declared = _declared_length(request, limit)
+        if declared is not None:
+            headers["content-length"] = str(declared)
+        content = _bounded_stream(request, limit)
+    else:
+        content = await _read_body(request, limit) or None
     timeout = httpx.Timeout(settings.upstream_timeout_seconds)
     if wants_event_stream(headers.get("accept", "")):
         # An event stream stays open for as long as the client listens: only connecting is bounded.
@@ -133,7 +208,7 @@ async def forward(request: Request, gateway: Gateway) -> Response:
         request.method,
         upstreams.url(route.service, request.scope["path"], request.url.query),
         headers=headers,
-        content=body or None,
+        content=content,
         timeout=timeout,
     )
     started = time.perf_counter()
@@ -158,5 +233,9 @@ async def forward(request: Request, gateway: Gateway) -> Response:
             await upstream.aclose()
 
     response = StreamingResponse(relay(), status_code=upstream.status_code, background=BackgroundTask(upstream.aclose))
-    response.raw_headers = downstream_response_headers(upstream.headers.raw)
+    relayed = downstream_response_headers(upstream.headers.raw)
+    # The service's own word on a limit (identity's per-account lock, say) wins over the gateway's.
+    present = {name for name, _ in relayed}
+    ours = [(name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in limit_headers.items()]
+    response.raw_headers = relayed + [(name, value) for name, value in ours if name not in present]
     return response

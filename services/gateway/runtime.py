@@ -1,4 +1,4 @@
-"""What the running gateway holds: its settings, the upstreams and the token verifier."""
+"""What the running gateway holds: settings, upstreams, token verifier, rate limiter and revocations."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from typing import cast
 
 from fastapi import Request
+from nats.aio.client import Client as NATS
 
+from services.gateway.rate_limiter import RateLimiter
+from services.gateway.revocation_feed import RevocationFeed
 from services.gateway.settings import GatewaySettings
 from services.gateway.upstreams import Upstreams
 from talentkit.auth import JwksVerifier
@@ -19,6 +22,9 @@ class GatewayRuntime:
     settings: GatewaySettings
     upstreams: Upstreams
     verifier: JwksVerifier
+    nc: NATS
+    limiter: RateLimiter
+    revocations: RevocationFeed
 
 
 def gateway_of(request: Request) -> GatewayRuntime:

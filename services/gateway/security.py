@@ -33,12 +33,24 @@ def docs_policy(html: str) -> str:
     )
 
 
-class SecurityHeadersMiddleware:
-    """Adds nosniff, DENY framing, no-referrer and a CSP (`page_policies` by path, else the API policy)."""
+def hsts_value(max_age_seconds: int) -> str:
+    """The Strict-Transport-Security header value."""
+    return f"max-age={max_age_seconds}; includeSubDomains"
 
-    def __init__(self, app: ASGIApp, *, page_policies: Mapping[str, str] | None = None) -> None:
+
+class SecurityHeadersMiddleware:
+    """Adds nosniff, DENY framing, no-referrer and a CSP (`page_policies` by path, else the API policy).
+
+    With `hsts` it also tells browsers to use HTTPS only: turn it on only where clients reach the
+    gateway over TLS, or browsers that saw it once cannot reach a plain-HTTP deployment any more.
+    """
+
+    def __init__(
+        self, app: ASGIApp, *, page_policies: Mapping[str, str] | None = None, hsts: str | None = None
+    ) -> None:
         self.app = app
         self.page_policies = dict(page_policies or {})
+        self.hsts = hsts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -53,6 +65,8 @@ class SecurityHeadersMiddleware:
                 headers["X-Frame-Options"] = "DENY"
                 headers["Referrer-Policy"] = "no-referrer"
                 headers["Content-Security-Policy"] = policy
+                if self.hsts:
+                    headers["Strict-Transport-Security"] = self.hsts
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

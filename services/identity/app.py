@@ -25,7 +25,7 @@ async def resources(rt: Runtime[IdentitySettings, Any]) -> AsyncIterator[KeyRing
 
 def create_app(settings: IdentitySettings | None = None) -> FastAPI:
     """Build the identity app."""
-    return create_service_app(
+    app = create_service_app(
         ServiceSpec(
             name="identity",
             title="Talent Connect identity",
@@ -37,3 +37,10 @@ def create_app(settings: IdentitySettings | None = None) -> FastAPI:
             resources=resources,
         )
     )
+    generate_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        return api.add_login_schemas(generate_openapi())
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app

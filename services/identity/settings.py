@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
+from typing import Annotated, Any
 
-from pydantic import Field, SecretStr
-from pydantic_settings import SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import NoDecode, SettingsConfigDict
 
 from talentkit.settings import SERVICE_PORTS, ServiceSettings
+
+IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 class IdentitySettings(ServiceSettings):
@@ -16,8 +20,23 @@ class IdentitySettings(ServiceSettings):
     port: int = SERVICE_PORTS["identity"]
     signing_key_dir: Path | None = Field(default=None, description="Defaults to $VAR_DIR/identity/keys.")
     access_token_ttl_seconds: int = Field(default=15 * 60, ge=60, le=24 * 3600)
+    refresh_token_ttl_seconds: int = Field(default=30 * 24 * 3600, ge=300, le=365 * 24 * 3600)
+    login_max_failures: int = Field(default=5, ge=1, description="Failed logins per window before 429.")
+    login_failure_window_seconds: int = Field(default=15 * 60, ge=1)
+    trusted_proxies: Annotated[list[IpNetwork], NoDecode] = Field(
+        default_factory=lambda: [ipaddress.ip_network("127.0.0.1/32"), ipaddress.ip_network("::1/128")],
+        description="Comma-separated networks whose X-Forwarded-For is believed (the gateway's).",
+    )
     admin_email: str = Field(default="admin@example.com", validation_alias="ADMIN_EMAIL")
     admin_password: SecretStr | None = Field(default=None, validation_alias="ADMIN_PASSWORD")
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _split_networks(cls, value: Any) -> Any:
+        # `IDENTITY_TRUSTED_PROXIES=10.0.0.0/8,127.0.0.1` reads better than a JSON list.
+        if isinstance(value, str):
+            return [ipaddress.ip_network(part.strip(), strict=False) for part in value.split(",") if part.strip()]
+        return value
 
     @property
     def key_dir(self) -> Path:

@@ -81,7 +81,8 @@ async def running_app(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
 @asynccontextmanager
 async def serving_http(app: FastAPI, port: int) -> AsyncIterator[str]:
     """Serve `app` over real HTTP on 127.0.0.1:`port` (lifespan included); yields the base URL."""
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, lifespan="on")
+    # As `talentkit.serve` runs services: the app, not uvicorn, decides whose X-Forwarded-For to believe.
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, lifespan="on", proxy_headers=False)
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())
     try:

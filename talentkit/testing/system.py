@@ -21,6 +21,14 @@ from talentkit.testing.servers import free_port, running_nats, running_postgres
 
 SERVICES = ("identity", "ingest", "matcher", "jobs", "interviews", "audit", "gateway")
 
+# Tests and benchmarks register and sign in many users from 127.0.0.1: the gateway's limits must not
+# get in their way. A test about the limits passes tight ones through `extra_env`.
+GENEROUS_RATE_LIMITS = {
+    **{f"RATE_LIMIT_{name}": "100000/minute" for name in ("LOGIN", "REGISTER", "UPLOAD", "BULK_UPLOAD", "API")},
+    # Identity's own lock-out after failed sign-ins counts per IP too, and every test client is 127.0.0.1.
+    "IDENTITY_LOGIN_MAX_FAILURES": "100000",
+}
+
 
 @dataclass
 class RunningSystem:
@@ -88,6 +96,7 @@ def running_system(
             "TOKENIZERS_PARALLELISM": "false",
             **{f"{name.upper()}_PORT": str(port) for name, port in ports.items()},
             **{f"{name.upper()}_URL": f"http://127.0.0.1:{port}" for name, port in ports.items()},
+            **GENEROUS_RATE_LIMITS,
             **(extra_env or {}),
         }
         processes: dict[str, subprocess.Popen[bytes]] = {}

@@ -29,15 +29,29 @@ CANDIDATE: Final = frozenset({"candidate"})
 _PARAM_VALUE = re.compile(r"^[A-Za-z0-9_~:@.+-]+$")
 
 
+# Limits a route may carry on top of the API-wide one (`RATE_LIMIT_<NAME>`), and whom each counts.
+RateLimitName = Literal["login", "register", "upload", "bulk_upload"]
+PER_CLIENT_ADDRESS: Final[frozenset[str]] = frozenset({"login", "register"})
+
+
 @dataclass(frozen=True)
 class Route:
-    """One public route: `method` `path` (a template like `/api/v1/jobs/{job_id}`) served by `service`."""
+    """One public route: `method` `path` (a template like `/api/v1/jobs/{job_id}`) served by `service`.
+
+    `upload`: a multipart file upload, allowed a body up to the upload limit (`bulk_upload`: many
+    files, up to the bulk limit). `rate_limit`: the named limit it counts against besides the API
+    one. `ownership`: which of the resources the route reaches a caller may see or change (enforced
+    by the service, which answers 404 for the others); written down in docs/permissions.md.
+    """
 
     method: str
     path: str
     service: str
     access: Access
     upload: bool = False
+    bulk_upload: bool = False
+    rate_limit: RateLimitName | None = None
+    ownership: str = ""
 
     @property
     def is_public(self) -> bool:
@@ -56,34 +70,162 @@ class Route:
 
 ROUTES: Final[tuple[Route, ...]] = (
     # identity
-    Route("POST", "/api/v1/auth/register", "identity", PUBLIC),
-    Route("POST", "/api/v1/auth/login", "identity", PUBLIC),
-    Route("GET", "/.well-known/jwks.json", "identity", PUBLIC),
-    Route("GET", "/api/v1/me", "identity", SIGNED_IN),
+    Route(
+        "POST",
+        "/api/v1/auth/register",
+        "identity",
+        PUBLIC,
+        rate_limit="register",
+        ownership="creates the caller's own account, as candidate or recruiter (never admin)",
+    ),
+    Route("POST", "/api/v1/auth/login", "identity", PUBLIC, rate_limit="login", ownership="the caller's own account"),
+    Route("GET", "/.well-known/jwks.json", "identity", PUBLIC, ownership="public signing keys only"),
+    Route("GET", "/api/v1/me", "identity", SIGNED_IN, ownership="the caller's own account"),
+    Route("POST", "/api/v1/auth/refresh", "identity", PUBLIC, ownership="the session the refresh token belongs to"),
+    Route("POST", "/api/v1/auth/logout", "identity", PUBLIC, ownership="the session the refresh token belongs to"),
+    Route("POST", "/api/v1/auth/logout-all", "identity", SIGNED_IN, ownership="every session of the caller"),
+    Route("PATCH", "/api/v1/me", "identity", SIGNED_IN, ownership="the caller's own profile (skills: candidates)"),
+    Route("POST", "/api/v1/me/password", "identity", SIGNED_IN, ownership="the caller's own password"),
+    Route("GET", "/api/v1/admin/users", "identity", ADMIN, ownership="every account"),
+    Route("PATCH", "/api/v1/admin/users/{user_id}", "identity", ADMIN, ownership="any account but the caller's own"),
+    Route("DELETE", "/api/v1/admin/users/{user_id}", "identity", ADMIN, ownership="any account but the caller's own"),
     # jobs: recruiters post and review; everyone signed in may browse jobs
-    Route("POST", "/api/v1/jobs", "jobs", STAFF),
-    Route("GET", "/api/v1/jobs", "jobs", SIGNED_IN),
-    Route("GET", "/api/v1/jobs/{job_id}", "jobs", SIGNED_IN),
-    Route("POST", "/api/v1/jobs/{job_id}/close", "jobs", STAFF),
-    Route("GET", "/api/v1/jobs/{job_id}/candidates", "jobs", STAFF),
-    Route("POST", "/api/v1/jobs/{job_id}/applications", "jobs", CANDIDATE),
-    Route("PATCH", "/api/v1/applications/{application_id}", "jobs", STAFF),
-    Route("GET", "/api/v1/applications/me", "jobs", CANDIDATE),
-    Route("POST", "/api/v1/swipes", "jobs", CANDIDATE),
+    Route("POST", "/api/v1/jobs", "jobs", STAFF, ownership="the new job belongs to the caller"),
+    Route(
+        "GET",
+        "/api/v1/jobs",
+        "jobs",
+        SIGNED_IN,
+        ownership="recruiters: their own jobs; candidates: open jobs; admins: all",
+    ),
+    Route(
+        "GET",
+        "/api/v1/jobs/{job_id}",
+        "jobs",
+        SIGNED_IN,
+        ownership="recruiters: their own jobs; candidates: open jobs; admins: any",
+    ),
+    Route("POST", "/api/v1/jobs/{job_id}/close", "jobs", STAFF, ownership="recruiters: their own jobs; admins: any"),
+    Route(
+        "GET",
+        "/api/v1/jobs/{job_id}/candidates",
+        "jobs",
+        STAFF,
+        ownership="recruiters: applicants of their own jobs; admins: any job's",
+    ),
+    Route(
+        "POST",
+        "/api/v1/jobs/{job_id}/applications",
+        "jobs",
+        CANDIDATE,
+        ownership="an open job, with one of the caller's own parsed resumes",
+    ),
+    Route(
+        "PATCH",
+        "/api/v1/applications/{application_id}",
+        "jobs",
+        STAFF,
+        ownership="recruiters: applications to their own jobs; admins: any",
+    ),
+    Route("GET", "/api/v1/applications/me", "jobs", CANDIDATE, ownership="the caller's own applications"),
+    Route("POST", "/api/v1/swipes", "jobs", CANDIDATE, ownership="open jobs; the swipe is the caller's own"),
     # ingest: candidates upload their own resume, recruiters upload on a candidate's behalf
-    Route("POST", "/api/v1/resumes", "ingest", SIGNED_IN, upload=True),
-    Route("GET", "/api/v1/resumes/me", "ingest", SIGNED_IN),
-    Route("GET", "/api/v1/resumes/{resume_id}", "ingest", SIGNED_IN),
+    Route(
+        "POST",
+        "/api/v1/resumes",
+        "ingest",
+        SIGNED_IN,
+        upload=True,
+        rate_limit="upload",
+        ownership="the caller becomes the uploader; only recruiters and admins may attach it to a job",
+    ),
+    Route("GET", "/api/v1/resumes/me", "ingest", SIGNED_IN, ownership="resumes the caller uploaded"),
+    Route(
+        "GET",
+        "/api/v1/resumes/{resume_id}",
+        "ingest",
+        SIGNED_IN,
+        ownership="its uploader, the candidate it belongs to, recruiters of a job it is attached to; admins: any",
+    ),
+    Route(
+        "GET",
+        "/api/v1/resumes/{resume_id}/file",
+        "ingest",
+        SIGNED_IN,
+        ownership="its uploader, the candidate it belongs to, recruiters of a job it is attached to; admins: any",
+    ),
+    Route(
+        "DELETE",
+        "/api/v1/resumes/{resume_id}",
+        "ingest",
+        SIGNED_IN,
+        ownership="its uploader or the candidate it belongs to; admins: any",
+    ),
+    Route(
+        "POST",
+        "/api/v1/resumes/download-zip",
+        "ingest",
+        SIGNED_IN,
+        ownership="of the listed resumes, those the caller may read (the others are listed as missing)",
+    ),
+    Route(
+        "POST",
+        "/api/v1/jobs/{job_id}/resumes",
+        "ingest",
+        STAFF,
+        bulk_upload=True,
+        rate_limit="bulk_upload",
+        ownership="recruiters: their own jobs; admins: any job",
+    ),
+    Route("GET", "/api/v1/skills/autocomplete", "ingest", SIGNED_IN, ownership="the shared skill vocabulary only"),
+    Route("GET", "/api/v1/skills/categories", "ingest", SIGNED_IN, ownership="the shared skill vocabulary only"),
+    Route(
+        "GET",
+        "/api/v1/admin/skills/unknown",
+        "ingest",
+        ADMIN,
+        ownership="counts of unknown terms across all parsed resumes, no resume contents",
+    ),
     # matcher
-    Route("GET", "/api/v1/matches/resumes/{resume_id}", "matcher", SIGNED_IN),
-    Route("POST", "/api/v1/admin/matcher/reindex", "matcher", ADMIN),
+    Route(
+        "GET",
+        "/api/v1/matches/resumes/{resume_id}",
+        "matcher",
+        SIGNED_IN,
+        ownership="scores of a resume the caller uploaded or is the candidate of; admins: any",
+    ),
+    Route("POST", "/api/v1/admin/matcher/reindex", "matcher", ADMIN, ownership="the whole index"),
     # interviews: recruiters schedule and complete; candidates see their own
-    Route("POST", "/api/v1/interviews", "interviews", STAFF),
-    Route("GET", "/api/v1/interviews", "interviews", SIGNED_IN),
-    Route("GET", "/api/v1/interviews/{interview_id}", "interviews", SIGNED_IN),
-    Route("POST", "/api/v1/interviews/{interview_id}/complete", "interviews", STAFF),
+    Route(
+        "POST",
+        "/api/v1/interviews",
+        "interviews",
+        STAFF,
+        ownership="recruiters: applications to their own jobs, in the interview stage; admins: any",
+    ),
+    Route(
+        "GET",
+        "/api/v1/interviews",
+        "interviews",
+        SIGNED_IN,
+        ownership="recruiters: interviews they own or run; candidates: their own; admins: all",
+    ),
+    Route(
+        "GET",
+        "/api/v1/interviews/{interview_id}",
+        "interviews",
+        SIGNED_IN,
+        ownership="its recruiter, its interviewer or its candidate; admins: any",
+    ),
+    Route(
+        "POST",
+        "/api/v1/interviews/{interview_id}/complete",
+        "interviews",
+        STAFF,
+        ownership="its recruiter or interviewer; admins: any",
+    ),
     # audit
-    Route("GET", "/api/v1/admin/audit", "audit", ADMIN),
+    Route("GET", "/api/v1/admin/audit", "audit", ADMIN, ownership="the whole event log"),
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from services.gateway.app import create_app
-from services.gateway.settings import GatewaySettings
+from services.gateway.settings import RATE_LIMIT_NAMES, GatewaySettings
 from services.identity.app import create_app as create_identity_app
 from services.identity.settings import IdentitySettings
 from talentkit.testing.plugin import serving_http
@@ -56,6 +57,15 @@ def stand_in_app(stand_in: StandIn) -> FastAPI:
         response.headers.append("set-cookie", "a=1")
         response.headers.append("set-cookie", "b=2")
         return response
+
+    @app.post("/api/v1/jobs/{job_id}/resumes")
+    async def bulk(request: Request) -> JSONResponse:
+        # Standing in for ingest's bulk upload: how the body arrived.
+        received = 0
+        async for chunk in request.stream():
+            received += len(chunk)
+        seen = {name: request.headers.get(name) for name in ("content-length", "transfer-encoding", "content-type")}
+        return JSONResponse({"body_length": received, "headers": seen}, status_code=202)
 
     @app.get("/api/v1/jobs/{job_id}")
     async def slow(job_id: str) -> dict[str, str]:
@@ -116,7 +126,11 @@ def open_gateway(identity_url: str, stand_in: StandIn) -> GatewayFactory:
             "matcher_url": nobody,
             "audit_url": nobody,
         }
-        settings = GatewaySettings(port=port, **{**urls, **overrides})
+        # Every test counts in a bucket of its own, with room for the many sign-ins tests make from
+        # one address; tests about limits tighten them through `overrides`.
+        limits = {f"rate_limit_{name}": "10000/minute" for name in RATE_LIMIT_NAMES}
+        limits["rate_limit_bucket"] = f"rl_{uuid.uuid4().hex[:12]}"
+        settings = GatewaySettings(port=port, **{**urls, **limits, **overrides})
         async with serving_http(create_app(settings), port) as base_url:
             async with httpx.AsyncClient(base_url=base_url, timeout=20.0) as client:
                 yield client

@@ -184,7 +184,7 @@ async def test_unknown_paths_are_404_and_wrong_methods_405(gateway: httpx.AsyncC
     token = await register(gateway)
     for sneaky in ("/api/v1/resumes/%2E%2E", "/api/v1/resumes/%2E%2E%2Fme", "/api/v1/resumes/a%2Fb"):
         assert (await gateway.get(sneaky, headers=token)).status_code == 404, sneaky
-    wrong = await gateway.delete("/api/v1/me")
+    wrong = await gateway.delete("/api/v1/admin/audit")
     assert wrong.status_code == 405
     assert wrong.headers["allow"] == "GET"
 

@@ -139,3 +139,15 @@ def test_operations_are_found_whatever_their_parameter_names() -> None:
     assert route.path == "/api/v1/jobs/{job_id}/candidates"
     assert route_for_operation("ingest", "get", "/api/v1/jobs/{id}/candidates") is None
     assert route_for_operation("jobs", "delete", "/api/v1/jobs/{id}/candidates") is None
+
+
+def test_the_limited_routes_carry_their_limits() -> None:
+    limited = {(route.method, route.path): route.rate_limit for route in ROUTES if route.rate_limit}
+    assert limited == {
+        ("POST", "/api/v1/auth/login"): "login",
+        ("POST", "/api/v1/auth/register"): "register",
+        ("POST", "/api/v1/resumes"): "upload",
+        ("POST", "/api/v1/jobs/{job_id}/resumes"): "bulk_upload",
+    }
+    bulk = [(route.method, route.path) for route in ROUTES if route.bulk_upload]
+    assert bulk == [("POST", "/api/v1/jobs/{job_id}/resumes")]

@@ -1,1 +1,1 @@
-"""Identity rules as plain functions: password policy and token claims."""
+"""Identity rules as plain functions: password policy, token claims, lock-out, client address, profile tidying."""

@@ -2,43 +2,16 @@
 
 import json
 import re
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 
 import httpx
 import jwt
 import pytest
 from nats.js import JetStreamContext
 
-from services.identity.app import create_app
-from services.identity.settings import IdentitySettings
+from services.identity.tests.conftest import identity_client
 from talentkit.testing.bus import wait_for_event
-from talentkit.testing.plugin import serving_http
-from talentkit.testing.servers import free_port
 
 pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("infra_env")]
-
-
-@pytest.fixture
-async def identity(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[httpx.AsyncClient]:
-    async with identity_client(monkeypatch) as client:
-        yield client
-
-
-@asynccontextmanager
-async def identity_client(
-    monkeypatch: pytest.MonkeyPatch, *, admin_password: str | None = "admin-pass-2026"
-) -> AsyncIterator[httpx.AsyncClient]:
-    port = free_port()
-    # Identity verifies its own tokens: point the verifier at its own JWKS.
-    monkeypatch.setenv("JWKS_URL", f"http://127.0.0.1:{port}/.well-known/jwks.json")
-    if admin_password is None:
-        monkeypatch.delenv("ADMIN_PASSWORD", raising=False)
-    else:
-        monkeypatch.setenv("ADMIN_PASSWORD", admin_password)
-    async with serving_http(create_app(IdentitySettings(port=port)), port) as base_url:
-        async with httpx.AsyncClient(base_url=base_url) as client:
-            yield client
 
 
 async def test_register_then_login_gives_a_verifiable_token(identity: httpx.AsyncClient) -> None:
