@@ -1,7 +1,7 @@
 """Every event, grouped by the service that publishes it."""
 
-from contracts.events.identity import UserDeleted, UserRegistered
-from contracts.events.ingest import ResumeParsed, ResumeParseFailed, ResumeUploaded
+from contracts.events.identity import LoginFailed, UserAccessRevoked, UserDeleted, UserLoggedIn, UserRegistered
+from contracts.events.ingest import ResumeDeleted, ResumeParsed, ResumeParseFailed, ResumeUploaded
 from contracts.events.interviews import InterviewCompleted, InterviewScheduled
 from contracts.events.jobs import (
     ApplicationStatusChanged,
@@ -19,11 +19,15 @@ __all__ = [
     "InterviewScheduled",
     "JobAnalyzed",
     "JobPosted",
+    "LoginFailed",
     "MatchComputed",
+    "ResumeDeleted",
     "ResumeParseFailed",
     "ResumeParsed",
     "ResumeUploaded",
     "SwipeRecorded",
+    "UserAccessRevoked",
     "UserDeleted",
+    "UserLoggedIn",
     "UserRegistered",
 ]

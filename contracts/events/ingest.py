@@ -69,3 +69,18 @@ class ResumeParseFailed(Event):
     subject = "talent.resume.parse_failed.v1"
     event_type: Literal["ResumeParseFailed"] = "ResumeParseFailed"
     payload: ResumeParseFailedPayload
+
+
+class ResumeDeletedPayload(Payload):
+    resume_id: uuid.UUID
+    uploaded_by: uuid.UUID
+    candidate_id: uuid.UUID | None = None
+    job_id: uuid.UUID | None = None
+
+
+class ResumeDeleted(Event):
+    """A resume was deleted by its owner or an admin; services holding data derived from it should forget it."""
+
+    subject = "talent.resume.deleted.v1"
+    event_type: Literal["ResumeDeleted"] = "ResumeDeleted"
+    payload: ResumeDeletedPayload

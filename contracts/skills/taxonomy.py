@@ -1,15 +1,17 @@
-"""Load the skill vocabulary and find canonical skills in text.
+"""Load the skill vocabulary, find canonical skills in text, and search it.
 
 Matching is deliberately conservative: an alias only matches as a whole token sequence
 (`React` does not match inside `React Native`, `C` does not match inside `C++` or `C-level`),
-the longest alias wins at each position, and names that are ordinary lower-case words
-(Go, R, Swift) only match with their exact capitalisation. A one-letter name is not matched
-where it reads as an initial or half an abbreviation (`John C. Smith`, `A/C`, `R & D`).
+the longest alias wins at each position, and aliases that are ordinary lower-case words
+(Go, R, Swift, "excel at") only match with their exact capitalisation. A one-letter name is not
+matched where it reads as an initial or half an abbreviation (`John C. Smith`, `A/C`, `R & D`).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -17,24 +19,29 @@ from typing import Any
 
 import yaml
 
-# Characters that glue onto a skill token: a match may not be preceded or followed by one.
-# A slash separates alternatives ("C/C++", "HTML/CSS"), so it may precede a match.
-_WORD_AFTER = r"(?![\w+#&]|\.\w|-\w)"
-_WORD_BEFORE = r"(?<![\w.&@-])"
-# Extra guards for one-letter names: not after "A/" (A/C, I/O), not before ". Smith" (an initial)
-# nor before "& D" (R & D); "C & C++" still matches both.
-_LETTER_BEFORE = r"(?<!\b\w/)"
-_LETTER_AFTER = r"(?!\.\s*[A-Z]|\s*&\s*[A-Z](?![\w+#]))"
+from contracts.skills.pattern import compile_matcher, fold
+from contracts.skills.skill_lists import listed_terms
 
 
 @dataclass(frozen=True)
 class Skill:
-    """A canonical skill."""
+    """A canonical skill: its name, category, other spellings, and which spellings must match exactly."""
 
     name: str
     category: str
     synonyms: tuple[str, ...] = ()
     case_sensitive: bool = False
+    # Aliases (the name or synonyms) that match only as spelled: "ML", not "ml" (millilitres).
+    exact: tuple[str, ...] = ()
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """The name and every synonym."""
+        return (self.name, *self.synonyms)
+
+    def is_exact(self, alias: str) -> bool:
+        """Whether `alias` matches only with its exact capitalisation."""
+        return self.case_sensitive or normalise_alias(alias) in {normalise_alias(spelling) for spelling in self.exact}
 
 
 @dataclass(frozen=True)
@@ -47,16 +54,30 @@ class SkillMention:
     end: int
 
 
+@dataclass(frozen=True)
+class Suggestion:
+    """An autocomplete answer: the canonical skill and the alias the prefix matched."""
+
+    skill: Skill
+    matched: str
+
+
+# Autocomplete tiers, best first.
+_EXACT, _NAME, _SYNONYM, _INNER_WORD = range(4)
+
+
+@dataclass(frozen=True, order=True)
+class _Completion:
+    key: str  # the normalised alias, or the part of it from an inner word on
+    alias: str
+    skill: str
+    tier: int  # _NAME, _SYNONYM or _INNER_WORD
+    order: int  # the alias's place among the skill's aliases: the first listed spelling is preferred
+
+
 def normalise_alias(text: str) -> str:
     """The lookup key for an alias: lower case, inner whitespace folded."""
     return " ".join(text.lower().split())
-
-
-def _alias_pattern(alias: str) -> str:
-    # Any run of whitespace in an alias matches any run in the text ("Node  js" = "Node js").
-    parts = [re.escape(part) for part in alias.split()]
-    pattern = r"\s+".join(parts)
-    return f"{_LETTER_BEFORE}{pattern}{_LETTER_AFTER}" if len(alias) == 1 else pattern
 
 
 def _spellings(alias: str) -> list[str]:
@@ -69,28 +90,39 @@ def _spellings(alias: str) -> list[str]:
 
 @dataclass
 class Taxonomy:
-    """The vocabulary with its compiled matcher."""
+    """The vocabulary with its compiled matcher and its search index."""
 
-    skills: dict[str, Skill]
-    _by_alias: dict[str, str] = field(default_factory=dict)
-    _case_sensitive_aliases: set[str] = field(default_factory=set)
-    _pattern: re.Pattern[str] | None = None
+    skills: dict[str, Skill] = field(repr=False)
+    _by_alias: dict[str, str] = field(default_factory=dict, repr=False)
+    # Lookup key -> the spellings it may take in a text, for aliases that must match exactly.
+    _exact_spellings: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    _pattern: re.Pattern[str] | None = field(default=None, repr=False)
+    _completions: list[_Completion] = field(default_factory=list, repr=False)
+    _completion_keys: list[str] = field(default_factory=list, repr=False)
+    _category_counts: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        completions: set[_Completion] = set()
         for skill in self.skills.values():
-            for alias in (spelling for term in (skill.name, *skill.synonyms) for spelling in _spellings(term)):
-                # An alias meaning two skills would make matching depend on dict order: refuse it.
-                owner = self._by_alias.setdefault(normalise_alias(alias), skill.name)
-                if owner != skill.name:
-                    raise ValueError(f"alias {alias!r} belongs to both {owner!r} and {skill.name!r}")
-                if skill.case_sensitive:
-                    self._case_sensitive_aliases.add(" ".join(alias.split()))
-        # Lower-cased keys are fine for case-insensitive aliases; the others keep their exact spelling.
-        alternatives = [
-            (alias, False) for alias, name in self._by_alias.items() if not self.skills[name].case_sensitive
-        ]
-        alternatives += [(alias, True) for alias in self._case_sensitive_aliases]
-        self._pattern = _compile(alternatives)
+            spellings = [(term, alias) for term in skill.aliases for alias in _spellings(term)]
+            for order, (term, alias) in enumerate(spellings):
+                self._register(skill, alias, exact=skill.is_exact(term))
+                completions.update(_completions_of(skill, alias, order))
+        insensitive = [key for key in self._by_alias if key not in self._exact_spellings]
+        exact = [spelling for spellings in self._exact_spellings.values() for spelling in spellings]
+        self._pattern = compile_matcher(insensitive, exact)
+        self._completions = sorted(completions)
+        self._completion_keys = [completion.key for completion in self._completions]
+        self._category_counts = dict(Counter(skill.category for skill in self.skills.values()))
+
+    def _register(self, skill: Skill, alias: str, *, exact: bool) -> None:
+        key = normalise_alias(alias)
+        # An alias meaning two skills would make matching depend on dict order: refuse it.
+        owner = self._by_alias.setdefault(key, skill.name)
+        if owner != skill.name:
+            raise ValueError(f"alias {alias!r} belongs to both {owner!r} and {skill.name!r}")
+        if exact:
+            self._exact_spellings.setdefault(key, set()).add(fold(alias))
 
     @classmethod
     def from_mapping(cls, data: dict[str, list[Any]]) -> Taxonomy:
@@ -99,11 +131,17 @@ class Taxonomy:
         for category, entries in data.items():
             for entry in entries:
                 spec = {"name": entry} if isinstance(entry, str) else dict(entry)
+                name = str(spec["name"])
+                exact = tuple(str(alias) for alias in spec.get("exact", ()))
+                synonyms = [str(alias) for alias in spec.get("synonyms", ())]
+                # An exact spelling is an alias too, whether or not it is repeated under synonyms.
+                synonyms += [alias for alias in exact if alias != name and alias not in synonyms]
                 skill = Skill(
-                    name=spec["name"],
+                    name=name,
                     category=category,
-                    synonyms=tuple(spec.get("synonyms", ())),
+                    synonyms=tuple(synonyms),
                     case_sensitive=bool(spec.get("case_sensitive", False)),
+                    exact=exact,
                 )
                 if skill.name in skills:
                     raise ValueError(f"skill {skill.name!r} is listed twice")
@@ -112,9 +150,11 @@ class Taxonomy:
 
     def canonical(self, term: str) -> str | None:
         """The canonical name for a term, or None when the vocabulary does not know it."""
-        name = self._by_alias.get(normalise_alias(term))
-        if name is not None and self.skills[name].case_sensitive:
-            return name if " ".join(term.split()) in self._case_sensitive_aliases else None
+        key = normalise_alias(term)
+        name = self._by_alias.get(key)
+        exact = self._exact_spellings.get(key)
+        if name is not None and exact is not None and fold(term) not in exact:
+            return None
         return name
 
     def find(self, text: str) -> list[SkillMention]:
@@ -135,22 +175,77 @@ class Taxonomy:
         skill = self.skills.get(name)
         return skill.category if skill else None
 
+    def categories(self) -> dict[str, int]:
+        """Each category with the number of skills in it, in vocabulary order."""
+        return dict(self._category_counts)
 
-def _compile(alternatives: list[tuple[str, bool]]) -> re.Pattern[str] | None:
-    """One alternation over every (alias, case_sensitive), so the longest alias wins at a position."""
-    if not alternatives:
-        return None
-    # Longest first, so the alternation prefers "React Native" over "React" at the same spot.
-    alternatives = sorted(alternatives, key=lambda item: (-len(item[0]), item[0]))
-    body = "|".join(
-        _alias_pattern(alias) if is_sensitive else f"(?i:{_alias_pattern(alias)})"
-        for alias, is_sensitive in alternatives
-    )
-    return re.compile(f"{_WORD_BEFORE}(?:{body}){_WORD_AFTER}")
+    def suggest(self, prefix: str, limit: int = 10) -> list[Suggestion]:
+        """Skills whose name or a synonym starts with `prefix` (any case), best first, one per skill.
+
+        Order: an alias equal to the prefix, then names, then synonyms, then aliases with an inner
+        word starting with the prefix ("native" finds React Native); shorter names first within each.
+        """
+        query = normalise_alias(prefix)
+        if not query or limit < 1:
+            return []
+        best: dict[str, tuple[tuple[int, int, str, int], str]] = {}
+        start = bisect_left(self._completion_keys, query)
+        for completion in self._completions[start:]:
+            if not completion.key.startswith(query):
+                break
+            tier = _EXACT if completion.tier != _INNER_WORD and completion.key == query else completion.tier
+            rank = (tier, len(completion.skill), completion.skill.lower(), completion.order)
+            if completion.skill not in best or rank < best[completion.skill][0]:
+                best[completion.skill] = (rank, completion.alias)
+        ranked = sorted(best.items(), key=lambda item: item[1][0])[:limit]
+        return [Suggestion(skill=self.skills[name], matched=alias) for name, (_, alias) in ranked]
+
+    def autocomplete(self, prefix: str, limit: int = 10) -> list[Skill]:
+        """The canonical skills `suggest` finds for `prefix`."""
+        return [suggestion.skill for suggestion in self.suggest(prefix, limit)]
+
+    def unknown_terms(self, text: str, *, skills_section: bool = False) -> list[str]:
+        """Skill-like terms listed in `text` that the vocabulary does not know, as written, first spelling kept.
+
+        Only items of lists under a skills heading or after a label such as "Skills:", "Tools:" or
+        "Technologies:" count (all lines of `text` when `skills_section`); an item naming any known
+        skill is known. Meant for review, so it errs towards missing a term rather than inventing one.
+        """
+        # A known skill broken over two lines ("Natural\nLanguage Processing") leaves fragments behind.
+        known_phrases = " | ".join(normalise_alias(mention.matched) for mention in self.find(text))
+        found: dict[str, str] = {}
+        for term in listed_terms(text, skills_section=skills_section):
+            key = normalise_alias(term)
+            if not self._names_a_skill(term) and f" {key} " not in f" {known_phrases} ":
+                found.setdefault(key, term)
+        return list(found.values())
+
+    def _names_a_skill(self, term: str) -> bool:
+        """Whether a listed term mentions a known skill, in any case ("excel" in a list is Excel)."""
+        if self._pattern is not None and self._pattern.search(term):
+            return True
+        words = term.lower().replace("/", " ").split()
+        return any(
+            " ".join(words[start:end]) in self._by_alias
+            for start in range(len(words))
+            for end in range(start + 1, len(words) + 1)
+        )
+
+
+def _completions_of(skill: Skill, alias: str, order: int) -> list[_Completion]:
+    key = normalise_alias(alias)
+    tier = _NAME if alias == skill.name else _SYNONYM
+    entries = [_Completion(key, fold(alias), skill.name, tier, order)]
+    # Inner words: "react native" is also found from "native", "google cloud platform" from "cloud".
+    for match in re.finditer(r"(?<=[\s/(-])\w", key):
+        entries.append(_Completion(key[match.start() :], fold(alias), skill.name, _INNER_WORD, order))
+    return entries
 
 
 @cache
 def default_taxonomy() -> Taxonomy:
     """The vocabulary shipped in `contracts/skills/vocabulary.yaml` (loaded once)."""
     text = resources.files("contracts.skills").joinpath("vocabulary.yaml").read_text(encoding="utf-8")
-    return Taxonomy.from_mapping(yaml.safe_load(text))
+    # The C loader, where PyYAML has it, reads the vocabulary five times faster; both are safe loaders.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return Taxonomy.from_mapping(yaml.load(text, Loader=loader))

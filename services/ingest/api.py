@@ -1,4 +1,4 @@
-"""Ingest's HTTP API: upload a resume, see one, list your own."""
+"""Ingest's HTTP API: upload resumes (one, or many for a job), see them, download or delete their files."""
 
 from __future__ import annotations
 
@@ -7,22 +7,23 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from pydantic import BaseModel, ConfigDict
+from fastapi.responses import FileResponse, StreamingResponse
+from pydantic import BaseModel, ConfigDict, Field
 
-from services.ingest import uploads
+from services.ingest import bulk, deletion, downloads, job_access, uploads
 from services.ingest.models import Resume, ResumeStatus
 from services.ingest.repository import ResumeRepository
 from services.ingest.settings import IngestSettings
 from services.ingest.storage import FileStore
 from services.ingest.upload_form import read_upload_form
 from talentkit.auth import CurrentPrincipal, Principal, require_roles
-from talentkit.errors import ApiError
 from talentkit.service import Runtime, runtime_of
 
 router = APIRouter(tags=["resumes"])
 
 IngestRuntime = Annotated[Runtime[IngestSettings, FileStore], Depends(runtime_of)]
 Uploader = Annotated[Principal, Depends(require_roles("candidate", "recruiter", "admin"))]
+Staff = Annotated[Principal, Depends(require_roles("recruiter", "admin"))]
 
 _UPLOAD_BODY = {
     "requestBody": {
@@ -37,7 +38,10 @@ _UPLOAD_BODY = {
                         "job_id": {
                             "type": "string",
                             "format": "uuid",
-                            "description": "The job this resume is for (recruiters and admins only).",
+                            "description": (
+                                "The job this resume is for: recruiters for their own jobs, and admins. A job "
+                                "posted a moment ago may be unknown here for a short while (404 until then)."
+                            ),
                         },
                     },
                 }
@@ -66,10 +70,58 @@ class ResumeOut(BaseModel):
     created_at: datetime
     updated_at: datetime
     parsed: dict[str, Any] | None
+    confidence: float | None = Field(default=None, description="How sure the parser is of the profile, 0-1.")
+    review_flags: list[str] = Field(default_factory=list, description="Why a person should check the profile.")
+
+    @classmethod
+    def of(cls, resume: Resume) -> ResumeOut:
+        """The resume as the API shows it, with the profile's confidence and review flags lifted to the top."""
+        out = cls.model_validate(resume)
+        parsed = resume.parsed or {}
+        confidence = parsed.get("confidence")
+        if isinstance(confidence, int | float) and not isinstance(confidence, bool):
+            out.confidence = float(confidence)
+        flags = parsed.get("review_flags")
+        if isinstance(flags, list):
+            out.review_flags = [str(flag) for flag in flags]
+        return out
 
 
 class ResumeList(BaseModel):
     items: list[ResumeOut]
+
+
+class ZipRequest(BaseModel):
+    resume_ids: list[uuid.UUID] = Field(min_length=1, max_length=downloads.MAX_ZIP_RESUMES)
+
+
+_BULK_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["files"],
+                    "properties": {
+                        "files": {
+                            "type": "array",
+                            "items": {"type": "string", "format": "binary"},
+                            "description": "PDF, DOCX or plain-text resumes, one part each.",
+                        }
+                    },
+                }
+            }
+        },
+    }
+}
+_BULK_STREAM = (
+    "Server-Sent Events: `uploaded` {index, filename, resume_id, duplicate} or `rejected` {index, filename, "
+    "code, message} per file; then `parsed` {resume_id, skills_count} or `failed` {resume_id, code, message}; "
+    "`scored` {resume_id, job_id, score} when the matcher has scored it against the job; finally `done` "
+    "{uploaded, rejected, parsed, failed, scored, timed_out, pending_parse, pending_score}. Comment lines keep "
+    "the connection alive."
+)
 
 
 @router.post(
@@ -101,18 +153,76 @@ async def my_resumes(
     """The caller's uploads with their parse status."""
     async with rt.transaction() as session:
         resumes = await ResumeRepository(session).uploaded_by(principal.user_id, limit=limit)
-    return ResumeList(items=[ResumeOut.model_validate(resume) for resume in resumes])
+    return ResumeList(items=[ResumeOut.of(resume) for resume in resumes])
 
 
 @router.get("/api/v1/resumes/{resume_id}", summary="One resume and its parsed profile")
 async def get_resume(resume_id: uuid.UUID, principal: CurrentPrincipal, rt: IngestRuntime) -> ResumeOut:
-    """A resume its uploader (or an admin) may see; 404 for anyone else."""
+    """A resume its owner, an admin, or the recruiter of a job it was uploaded for or applied to may see; 404 else."""
     async with rt.transaction() as session:
-        resume = await ResumeRepository(session).get(resume_id)
-    if resume is None or not _may_see(principal, resume):
-        raise ApiError(404, "no such resume", code="resume_not_found")
-    return ResumeOut.model_validate(resume)
+        resume = await job_access.readable_resume(session, principal, resume_id)
+    return ResumeOut.of(resume)
 
 
-def _may_see(principal: Principal, resume: Resume) -> bool:
-    return principal.is_admin or principal.user_id in (resume.uploaded_by, resume.candidate_id)
+@router.get(
+    "/api/v1/resumes/{resume_id}/file",
+    summary="Download a resume's original file",
+    response_class=FileResponse,
+    responses={
+        200: {
+            "description": "The file, as an attachment named `resume-<id>.<ext>`.",
+            "content": {content_type: {} for content_type in downloads.EXTENSIONS},
+        },
+        404: {"description": "No such resume for the caller, or its file is no longer stored."},
+    },
+)
+async def download_resume(resume_id: uuid.UUID, principal: CurrentPrincipal, rt: IngestRuntime) -> FileResponse:
+    """The original file, for the resume's owner, admins and recruiters of a job it is attached to."""
+    return await downloads.file_response(rt, principal, resume_id)
+
+
+@router.delete(
+    "/api/v1/resumes/{resume_id}",
+    status_code=204,
+    summary="Delete a resume and, when no other resume shares it, its file",
+    responses={403: {"description": "The caller may read the resume but does not own it."}},
+)
+async def delete_resume(resume_id: uuid.UUID, principal: CurrentPrincipal, rt: IngestRuntime) -> Response:
+    """Delete a resume its owner uploaded (or any, for an admin); announced as `ResumeDeleted`."""
+    await deletion.delete_resume(rt, principal, resume_id)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/api/v1/resumes/download-zip",
+    summary="Download several resumes' original files as one ZIP",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "description": "A ZIP of `resume-<id>.<ext>` files; ids left out are listed in `missing.txt`.",
+            "content": {"application/zip": {}},
+        },
+        404: {"description": "None of the resumes is available to the caller."},
+    },
+)
+async def download_zip(body: ZipRequest, principal: CurrentPrincipal, rt: IngestRuntime) -> StreamingResponse:
+    """The resumes the caller may read among `resume_ids` (at most 200), zipped as they stream."""
+    return await downloads.zip_response(rt, principal, body.resume_ids)
+
+
+@router.post(
+    "/api/v1/jobs/{job_id}/resumes",
+    summary="Upload many resumes for a job, following each through parsing and scoring",
+    openapi_extra=_BULK_BODY,
+    response_class=StreamingResponse,
+    responses={
+        200: {"description": _BULK_STREAM, "content": {"text/event-stream": {}}},
+        404: {"description": "No such job for the caller (a job posted a moment ago may not be known yet)."},
+        413: {"description": "More files than one request may carry."},
+        422: {"description": "Not a multipart body with `files` parts."},
+        429: {"description": "The caller's daily bulk-upload file limit would be exceeded (see Retry-After)."},
+    },
+)
+async def bulk_upload(job_id: uuid.UUID, request: Request, principal: Staff, rt: IngestRuntime) -> StreamingResponse:
+    """Store every `files` part as a resume for the job and stream what becomes of each."""
+    return await bulk.start_bulk_upload(rt, request, principal=principal, job_id=job_id)

@@ -9,7 +9,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from services.ingest import api, handlers
+from services.ingest import api, handlers, skills_api
 from services.ingest.models import TABLES, Base
 from services.ingest.settings import IngestSettings
 from services.ingest.storage import FileStore
@@ -42,7 +42,7 @@ def create_app(settings: IngestSettings | None = None) -> FastAPI:
             settings=settings or IngestSettings(),
             metadata=Base.metadata,
             tables=TABLES,
-            routers=[api.router],
+            routers=[api.router, skills_api.router],
             subscriptions=handlers.SUBSCRIPTIONS,
             resources=resources,
             readiness={"storage": _storage_ready},

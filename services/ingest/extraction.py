@@ -21,6 +21,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from services.ingest.domain.filetypes import DOCX, PDF, TEXT
+from services.ingest.domain.layout import TextLine, join_hyphenated, reading_order
 from services.ingest.domain.text import decode_text, letter_count, normalise_text
 
 # Expand ligatures, join words hyphenated across lines ("Devel-\noping"), ignore text outside the page.
@@ -108,7 +109,7 @@ def _extract_pdf(data: bytes, *, max_pages: int) -> ExtractedDocument:
             links: list[str] = []
             for number in range(pages_read):
                 page = pdf[number]
-                texts.append(page.get_text("text", flags=_PDF_TEXT_FLAGS))  # type: ignore[no-untyped-call]
+                texts.append(_page_text(page))
                 links.extend(str(link["uri"]) for link in page.get_links() if link.get("uri"))
         except Exception as exc:
             raise ExtractionFailed("corrupt", "this PDF is damaged and cannot be read") from exc
@@ -121,6 +122,20 @@ def _extract_pdf(data: bytes, *, max_pages: int) -> ExtractedDocument:
         pages_read=pages_read,
         truncated=page_count > pages_read,
     )
+
+
+def _page_text(page: Any) -> str:
+    """A page's text in reading order: two-column layouts column by column (see `domain.layout`)."""
+    lines: list[TextLine] = []
+    for block in page.get_text("dict", flags=_PDF_TEXT_FLAGS)["blocks"]:
+        for line in block.get("lines", ()):
+            spans = line["spans"]
+            text = "".join(span["text"] for span in spans)
+            if text.strip():
+                x0, y0, x1, y1 = line["bbox"]
+                lines.append(TextLine(x0, y0, x1, y1, text, max(span["size"] for span in spans)))
+    ordered = reading_order(lines, page.rect.width)
+    return "\n".join(join_hyphenated(ordered if ordered is not None else [line.text for line in lines]))
 
 
 def _extract_docx(data: bytes) -> ExtractedDocument:

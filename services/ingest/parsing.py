@@ -7,14 +7,17 @@ event is acknowledged. Only infrastructure trouble (database, disk) raises, so t
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
 from typing import Any
 
 from contracts.events import ResumeParsed, ResumeParseFailed, ResumeUploaded
 from contracts.events.ingest import ResumeParsedPayload, ResumeParseFailedPayload
 from contracts.skills import default_taxonomy
-from services.ingest.domain.profile import Profile, parse_profile
+from services.ingest.domain.profile import embedding_text, parse_profile
+from services.ingest.domain.schema import ParsedProfile
 from services.ingest.extraction import ExtractedDocument, ExtractionFailed, extract_document
+from services.ingest.llm import SqlUsageLedger, enhance_profile
 from services.ingest.models import Resume
 from services.ingest.repository import ResumeRepository
 from services.ingest.settings import IngestSettings
@@ -28,17 +31,20 @@ log = get_logger(__name__)
 
 @dataclass(frozen=True)
 class ParsedResume:
-    """A successful parse: the profile and facts about the extraction."""
+    """A successful parse: the profile, the extraction it came from, and what the matcher embeds."""
 
-    profile: Profile
+    profile: ParsedProfile
     document: ExtractedDocument
+    embedding_text: str
 
     def as_json(self) -> dict[str, Any]:
-        """What `resumes.parsed` stores."""
-        return {**self.profile.as_json(), **self.document.facts()}
+        """What `resumes.parsed` stores: the `ParsedProfile`, exactly (it validates back into one)."""
+        return self.profile.model_dump(mode="json")
 
 
-def analyse_file(store: FileStore, *, sha256: str, content_type: str, settings: IngestSettings) -> ParsedResume:
+def analyse_file(
+    store: FileStore, *, sha256: str, content_type: str, settings: IngestSettings, today: date | None = None
+) -> ParsedResume:
     """Read, extract and parse a stored file (blocking: run it in a thread); raises `ExtractionFailed`."""
     try:
         data = store.read(sha256)
@@ -47,13 +53,20 @@ def analyse_file(store: FileStore, *, sha256: str, content_type: str, settings: 
     document = extract_document(
         data, content_type, max_pages=settings.max_pages, max_text_chars=settings.max_text_chars
     )
-    profile = parse_profile(
-        document.text,
-        taxonomy=default_taxonomy(),
-        document_links=document.links,
-        embedding_chars=settings.embedding_text_chars,
+    return parse_document(document, settings=settings, today=today or datetime.now(UTC).date())
+
+
+def parse_document(document: ExtractedDocument, *, settings: IngestSettings, today: date) -> ParsedResume:
+    """The deterministic profile of an extracted document (pure CPU work; "Present" means `today`)."""
+    profile = parse_profile(document.text, taxonomy=default_taxonomy(), today=today, document_links=document.links)
+    if document.truncated:
+        # Pages or text beyond the caps were not read: the profile may miss a part of the resume.
+        profile = profile.model_copy(update={"review_flags": [*profile.review_flags, "truncated"]})
+    return ParsedResume(
+        profile=profile,
+        document=document,
+        embedding_text=embedding_text(document.text, name=profile.name, limit=settings.embedding_text_chars),
     )
-    return ParsedResume(profile=profile, document=document)
 
 
 async def parse_uploaded_resume(ctx: HandlerContext, event: ResumeUploaded) -> None:
@@ -72,6 +85,16 @@ async def parse_uploaded_resume(ctx: HandlerContext, event: ResumeUploaded) -> N
         )
     except ExtractionFailed as exc:
         outcome = exc
+    if isinstance(outcome, ParsedResume):
+        # The optional LLM enhancer (a no-op without a provider): it keeps only what the text supports.
+        profile = await enhance_profile(
+            outcome.profile,
+            text=outcome.document.text,
+            settings=rt.settings.llm,
+            ledger=SqlUsageLedger(rt.transaction),
+            resume_id=upload.resume_id,
+        )
+        outcome = replace(outcome, profile=profile)
     resume = await ResumeRepository(ctx.session).get(upload.resume_id, for_update=True)
     if resume is None or resume.status not in ("pending", "parsing"):
         return  # erased meanwhile, or finished by an earlier delivery
@@ -94,10 +117,19 @@ async def _record_success(ctx: HandlerContext, resume: Resume, parsed: ParsedRes
         name=profile.name,
         email=profile.email,
         skills=[skill.name for skill in profile.skills],
-        embedding_text=profile.embedding_text,
+        total_experience_months=profile.total_experience_months,
+        embedding_text=parsed.embedding_text,
     )
     await ctx.emit(ctx.new_event(ResumeParsed, payload))
-    log.info("ingest.resume_parsed", resume_id=str(resume.id), skills=len(profile.skills), chars=profile.text_chars)
+    log.info(
+        "ingest.resume_parsed",
+        resume_id=str(resume.id),
+        skills=len(profile.skills),
+        jobs=len(profile.experience),
+        confidence=profile.confidence,
+        flags=profile.review_flags,
+        chars=profile.text_chars,
+    )
 
 
 async def _record_failure(ctx: HandlerContext, resume: Resume, failure: ExtractionFailed) -> None:

@@ -11,10 +11,15 @@ import contextlib
 import hashlib
 import os
 import re
+import shutil
 import tempfile
+import time
 from pathlib import Path
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+# Bulk uploads land here before they are checked; a folder left by a crash is removed after this long.
+_STAGING = ".staging"
+_STALE_STAGING_SECONDS = 24 * 3600
 
 
 def sha256_of(data: bytes) -> str:
@@ -31,6 +36,37 @@ class FileStore:
     def prepare(self) -> None:
         """Create the root folder (private to the service's user: the files hold personal data)."""
         self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._remove_stale_staging()
+
+    def new_staging_dir(self) -> Path:
+        """A fresh private folder, on the store's file system, for files not yet checked (bulk uploads)."""
+        staging = self.root / _STAGING
+        staging.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return Path(tempfile.mkdtemp(dir=staging, prefix="bulk-"))
+
+    def _remove_stale_staging(self) -> None:
+        # Only old folders: another replica sharing the store may be receiving a bulk upload right now.
+        staging = self.root / _STAGING
+        if not staging.is_dir():
+            return
+        cutoff = time.time() - _STALE_STAGING_SECONDS
+        for entry in staging.iterdir():
+            with contextlib.suppress(OSError):
+                if entry.stat().st_mtime < cutoff:
+                    shutil.rmtree(entry, ignore_errors=True)
+
+    def adopt(self, staged: Path, sha256: str) -> None:
+        """Move a staged file whose digest is `sha256` into the store (dropping it when the store has it)."""
+        path = self.path_for(sha256)
+        if path.is_file() and path.stat().st_size == staged.stat().st_size:
+            staged.unlink(missing_ok=True)
+            return
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with open(staged, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.chmod(staged, 0o600)
+        # Same file system (the staging folder is inside the root), so the rename is atomic.
+        os.replace(staged, path)
 
     def path_for(self, sha256: str) -> Path:
         """Where the file with this digest lives."""

@@ -1,15 +1,23 @@
-"""The upload use case: check the file, store it by content, record the resume and announce it."""
+"""The upload use case: check the file, store it by content, record the resume and announce it.
+
+A file whose identical bytes were parsed before is not parsed again: the new resume gets a copy of
+that parse and is announced as uploaded and parsed at once. Only the parse result is reused; the
+other resume (its uploader, job or id) is never revealed.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
-from contracts.events import ResumeUploaded
-from contracts.events.ingest import ResumeContentType, ResumeUploadedPayload
+from contracts.events import ResumeParsed, ResumeUploaded
+from contracts.events.ingest import ResumeContentType, ResumeParsedPayload, ResumeUploadedPayload
+from services.ingest import job_access
 from services.ingest.domain.filetypes import (
     ArchiveLimits,
     EmptyFile,
@@ -29,19 +37,39 @@ from talentkit.service import Runtime
 
 log = get_logger(__name__)
 
-_REJECTION_STATUS: dict[type[FileRejected], int] = {
+IngestRuntime = Runtime[IngestSettings, FileStore]
+
+REJECTION_STATUS: dict[type[FileRejected], int] = {
     EmptyFile: 422,
     UnsupportedFileType: 415,
     SuspiciousArchive: 422,
 }
+# The fields of `ResumeParsed` that describe the person's row, not the file: never copied between resumes.
+_PER_RESUME_FIELDS = frozenset({"resume_id", "uploaded_by", "candidate_id", "job_id"})
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """A file whose type and digest are known, and a way to put its bytes into the store."""
+
+    sha256: str
+    content_type: ResumeContentType
+    size_bytes: int
+    put: Callable[[], None]  # blocking: called in a thread, with the file's digest lock held
 
 
 @dataclass(frozen=True)
 class UploadOutcome:
-    """The resume an upload produced, and whether it was already there."""
+    """The resume an upload produced, whether it was already there, and whether an earlier parse was reused."""
 
     resume: Resume
     duplicate: bool
+    reused_parse: bool = False
+
+
+def archive_limits(settings: IngestSettings) -> ArchiveLimits:
+    """The zip-bomb guard for DOCX files, from the settings."""
+    return ArchiveLimits(max_uncompressed_bytes=settings.max_archive_bytes, max_entries=settings.max_archive_entries)
 
 
 def _inspect(data: bytes, limits: ArchiveLimits) -> tuple[ResumeContentType, str]:
@@ -49,27 +77,49 @@ def _inspect(data: bytes, limits: ArchiveLimits) -> tuple[ResumeContentType, str
 
 
 async def upload_resume(
-    rt: Runtime[IngestSettings, FileStore], *, principal: Principal, data: bytes, job_id: uuid.UUID | None
+    rt: IngestRuntime, *, principal: Principal, data: bytes, job_id: uuid.UUID | None
 ) -> UploadOutcome:
     """Store an uploaded resume and queue it for parsing; the existing resume for a repeated upload."""
-    if job_id is not None and principal.role == "candidate":
-        # Attaching a resume to a job is a recruiter's act; candidates apply through the jobs service.
-        raise ApiError(403, "only recruiters and admins may attach a resume to a job", code="job_id_not_allowed")
-    settings = rt.settings
-    limits = ArchiveLimits(max_uncompressed_bytes=settings.max_archive_bytes, max_entries=settings.max_archive_entries)
+    if job_id is not None:
+        if principal.role == "candidate":
+            # Attaching a resume to a job is a recruiter's act; candidates apply through the jobs service.
+            raise ApiError(403, "only recruiters and admins may attach a resume to a job", code="job_id_not_allowed")
+        async with rt.transaction() as session:
+            await job_access.require_job_of(session, principal, job_id)
     try:
-        content_type, sha256 = await asyncio.to_thread(_inspect, data, limits)
+        content_type, sha256 = await asyncio.to_thread(_inspect, data, archive_limits(rt.settings))
     except FileRejected as exc:
-        raise ApiError(_REJECTION_STATUS.get(type(exc), 422), exc.message, code=exc.code) from exc
+        raise ApiError(REJECTION_STATUS.get(type(exc), 422), exc.message, code=exc.code) from exc
+    store = rt.resources
+    checked = CheckedFile(
+        sha256=sha256, content_type=content_type, size_bytes=len(data), put=lambda: _save(store, data)
+    )
+    return await record_upload(rt, principal=principal, job_id=job_id, file=checked)
+
+
+def _save(store: FileStore, data: bytes) -> None:
+    store.save(data)
+
+
+async def record_upload(
+    rt: IngestRuntime,
+    *,
+    principal: Principal,
+    job_id: uuid.UUID | None,
+    file: CheckedFile,
+    resume_id: uuid.UUID | None = None,
+) -> UploadOutcome:
+    """Record a checked file as the caller's resume (for `job_id`), or find their earlier upload of it.
+
+    `resume_id` lets a caller know the new resume's id before it is committed (to watch its events).
+    """
     try:
-        return await _record(
-            rt, principal=principal, data=data, job_id=job_id, content_type=content_type, sha256=sha256
-        )
+        return await _record(rt, principal=principal, job_id=job_id, file=file, resume_id=resume_id or uuid.uuid4())
     except IntegrityError:
         # Two identical uploads raced past the duplicate check; the other one won.
         async with rt.transaction() as session:
             existing = await ResumeRepository(session).find_upload(
-                sha256=sha256, uploaded_by=principal.user_id, job_id=job_id
+                sha256=file.sha256, uploaded_by=principal.user_id, job_id=job_id
             )
         if existing is None:
             raise
@@ -77,38 +127,78 @@ async def upload_resume(
 
 
 async def _record(
-    rt: Runtime[IngestSettings, FileStore],
+    rt: IngestRuntime,
     *,
     principal: Principal,
-    data: bytes,
     job_id: uuid.UUID | None,
-    content_type: ResumeContentType,
-    sha256: str,
+    file: CheckedFile,
+    resume_id: uuid.UUID,
 ) -> UploadOutcome:
     async with rt.transaction() as session:
         repo = ResumeRepository(session)
         # Held until commit: a user erasure cannot delete this file between our write and our row.
-        await repo.lock_digests([sha256])
-        existing = await repo.find_upload(sha256=sha256, uploaded_by=principal.user_id, job_id=job_id)
+        await repo.lock_digests([file.sha256])
+        existing = await repo.find_upload(sha256=file.sha256, uploaded_by=principal.user_id, job_id=job_id)
         if existing is not None:
             return UploadOutcome(existing, duplicate=True)
-        await asyncio.to_thread(rt.resources.save, data)
+        await asyncio.to_thread(file.put)
+        source = await repo.parse_source(file.sha256)
+        summary = source.parse_summary if source is not None else None
         resume = await repo.add(
             Resume(
-                id=uuid.uuid4(),
+                id=resume_id,
                 uploaded_by=principal.user_id,
                 uploader_role=principal.role,
                 candidate_id=principal.user_id if principal.role == "candidate" else None,
                 job_id=job_id,
-                sha256=sha256,
-                content_type=content_type,
-                size_bytes=len(data),
-                status="pending",
+                sha256=file.sha256,
+                content_type=file.content_type,
+                size_bytes=file.size_bytes,
+                # Already parsed when the file was parsed before: the parse consumer only claims pending rows.
+                status="pending" if summary is None else "parsed",
+                parsed=None if source is None or summary is None else source.parsed,
+                parse_summary=summary,
             )
         )
-        await rt.emit(session, rt.new_event(ResumeUploaded, _uploaded_payload(resume, content_type), actor=principal))
-    log.info("ingest.resume_uploaded", resume_id=str(resume.id), content_type=content_type, size_bytes=len(data))
-    return UploadOutcome(resume, duplicate=False)
+        uploaded = rt.new_event(ResumeUploaded, _uploaded_payload(resume, file.content_type), actor=principal)
+        await rt.emit(session, uploaded)
+        if summary is not None:
+            parsed = ResumeParsed.build(
+                reused_parse_payload(resume, summary),
+                producer=rt.name,
+                actor_id=uploaded.actor_id,
+                correlation_id=uploaded.correlation_id,
+                causation_id=uploaded.event_id,
+            )
+            await rt.emit(session, parsed)
+    reused = resume.status == "parsed"
+    log.info(
+        "ingest.resume_uploaded",
+        resume_id=str(resume.id),
+        content_type=file.content_type,
+        size_bytes=file.size_bytes,
+        reused_parse=reused,
+    )
+    return UploadOutcome(resume, duplicate=False, reused_parse=reused)
+
+
+def parse_summary_of(payload: ResumeParsedPayload) -> dict[str, Any]:
+    """What a `ResumeParsed` says about the file (kept with the resume for reuse): all but the row's ids."""
+    return payload.model_dump(mode="json", exclude=set(_PER_RESUME_FIELDS))
+
+
+def reused_parse_payload(resume: Resume, summary: dict[str, Any]) -> ResumeParsedPayload:
+    """`ResumeParsed` for `resume` from another resume's summary of the same file."""
+    known = set(ResumeParsedPayload.model_fields) - _PER_RESUME_FIELDS
+    return ResumeParsedPayload.model_validate(
+        {
+            **{key: value for key, value in summary.items() if key in known},
+            "resume_id": resume.id,
+            "uploaded_by": resume.uploaded_by,
+            "candidate_id": resume.candidate_id,
+            "job_id": resume.job_id,
+        }
+    )
 
 
 def _uploaded_payload(resume: Resume, content_type: ResumeContentType) -> ResumeUploadedPayload:

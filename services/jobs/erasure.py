@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from contracts.events import JobAnalyzed, UserDeleted
+from contracts.events import JobAnalyzed, ResumeDeleted, UserDeleted
 from services.jobs.postings import mark_closed
 from services.jobs.repository import (
     ApplicationRepository,
@@ -41,3 +41,12 @@ async def forget_user(ctx: HandlerContext, event: UserDeleted) -> None:
         profiles=len(resume_ids),
         jobs_closed=len(jobs),
     )
+
+
+async def forget_resume(ctx: HandlerContext, event: ResumeDeleted) -> None:
+    """A deleted resume leaves no profile, application or score behind."""
+    resume_ids = [event.payload.resume_id]
+    await ApplicationRepository(ctx.session).delete_for_resumes(resume_ids)
+    await MatchScoreRepository(ctx.session).delete_for_resumes(resume_ids)
+    await ProfileRepository(ctx.session).delete_ids(resume_ids)
+    log.info("jobs.resume_forgotten", resume_id=str(event.payload.resume_id))

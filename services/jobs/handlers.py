@@ -1,9 +1,9 @@
-"""Jobs' event subscriptions: its own JobPosted (analysis), parsed resumes, match scores, deleted users."""
+"""Jobs' event subscriptions: its own JobPosted (analysis), parsed resumes, match scores, deletions."""
 
 from __future__ import annotations
 
 from contracts.envelope import Event
-from contracts.events import JobPosted, MatchComputed, ResumeParsed, UserDeleted
+from contracts.events import JobPosted, MatchComputed, ResumeDeleted, ResumeParsed, UserDeleted
 from services.jobs import erasure, intake, postings
 from talentkit.bus import HandlerContext, Subscription, per_event
 
@@ -26,6 +26,12 @@ async def on_user_deleted(ctx: HandlerContext, event: Event) -> None:
     await erasure.forget_user(ctx, event)
 
 
+async def on_resume_deleted(ctx: HandlerContext, event: Event) -> None:
+    """Forget a deleted resume."""
+    assert isinstance(event, ResumeDeleted)
+    await erasure.forget_resume(ctx, event)
+
+
 SUBSCRIPTIONS: tuple[Subscription, ...] = (
     Subscription(name="job-posted", subjects=(JobPosted.subject,), handler=per_event(on_job_posted)),
     Subscription(name="resume-parsed", subjects=(ResumeParsed.subject,), handler=per_event(on_resume_parsed)),
@@ -34,4 +40,5 @@ SUBSCRIPTIONS: tuple[Subscription, ...] = (
         name="match-computed", subjects=(MatchComputed.subject,), handler=intake.record_match_scores, batch_size=50
     ),
     Subscription(name="user-deleted", subjects=(UserDeleted.subject,), handler=per_event(on_user_deleted)),
+    Subscription(name="resume-deleted", subjects=(ResumeDeleted.subject,), handler=per_event(on_resume_deleted)),
 )

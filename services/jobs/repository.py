@@ -193,6 +193,11 @@ class ProfileRepository:
             )
         )
 
+    async def delete_ids(self, resume_ids: Sequence[uuid.UUID]) -> None:
+        """Delete these resumes' profiles."""
+        if resume_ids:
+            await self.session.execute(delete(CandidateProfile).where(CandidateProfile.resume_id.in_(resume_ids)))
+
     async def delete_of_user(self, user_id: uuid.UUID) -> list[uuid.UUID]:
         """Delete the profiles of a candidate, and those a recruiter uploaded for nobody in particular."""
         condition = or_(

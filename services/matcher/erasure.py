@@ -1,8 +1,9 @@
-"""Erasing a deleted user's data: their resume and job vectors, the scores involving them, their points."""
+"""Erasing data: a deleted user's resume and job vectors, scores and points; a deleted resume's likewise."""
 
 from __future__ import annotations
 
 from contracts.envelope import Event
+from services.matcher.recall_index import RESUMES
 from services.matcher.repository import (
     JobVectorRepository,
     MatchScoreRepository,
@@ -28,3 +29,14 @@ async def erase_user(ctx: HandlerContext, event: Event) -> None:
     # If this fails the transaction rolls back and the event is retried: both steps are idempotent.
     await resources.index.delete_owned_by(user_id)
     log.info("matcher.user_erased", user_id=str(user_id), resumes=len(resume_ids), jobs=len(job_ids), scores=scores)
+
+
+async def erase_resume(ctx: HandlerContext, event: Event) -> None:
+    """On `ResumeDeleted`: delete the resume's vector, its scores and its recall point."""
+    resume_id = event.payload.resume_id
+    resources: MatcherResources = ctx.state.resources
+    await serialize_matching(ctx.session)
+    await ResumeVectorRepository(ctx.session).delete_ids([resume_id])
+    scores = await MatchScoreRepository(ctx.session).delete_involving(resume_ids=[resume_id], job_ids=[])
+    await resources.index.delete(RESUMES, [resume_id])
+    log.info("matcher.resume_erased", resume_id=str(resume_id), scores=scores)

@@ -1,12 +1,12 @@
-"""What the matcher consumes: parsed resumes and analysed jobs (in batches), and deleted users.
+"""What the matcher consumes: parsed resumes and analysed jobs (in batches), deleted users and resumes.
 
 SwipeRecorded and ApplicationSubmitted (personalising the feed) are consumed in a later step.
 """
 
 from __future__ import annotations
 
-from contracts.events import JobAnalyzed, ResumeParsed, UserDeleted
-from services.matcher.erasure import erase_user
+from contracts.events import JobAnalyzed, ResumeDeleted, ResumeParsed, UserDeleted
+from services.matcher.erasure import erase_resume, erase_user
 from services.matcher.matching import match_analyzed_jobs, match_parsed_resumes
 from talentkit.bus import Subscription, per_event
 
@@ -27,4 +27,5 @@ def subscriptions(*, batch_size: int) -> tuple[Subscription, ...]:
             batch_size=batch_size,
         ),
         Subscription(name="user-deleted", subjects=(UserDeleted.subject,), handler=per_event(erase_user)),
+        Subscription(name="resume-deleted", subjects=(ResumeDeleted.subject,), handler=per_event(erase_resume)),
     )

@@ -89,6 +89,15 @@ class ResumeVectorRepository:
         )
         return list(rows)
 
+    async def delete_ids(self, ids: Collection[uuid.UUID]) -> list[uuid.UUID]:
+        """Delete these resumes' vectors; return the ids that existed."""
+        if not ids:
+            return []
+        result = await self.session.scalars(
+            delete(ResumeVector).where(ResumeVector.resume_id.in_(list(ids))).returning(ResumeVector.resume_id)
+        )
+        return list(result)
+
     async def pages(self, *, size: int) -> AsyncIterator[list[ResumeVector]]:
         """Every resume, `size` at a time, in id order."""
         after: uuid.UUID | None = None

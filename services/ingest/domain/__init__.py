@@ -1,1 +1,1 @@
-"""Ingest rules as plain functions: recognising file types, cleaning text, reading a profile from it."""
+"""Ingest rules as plain functions: recognising file types, cleaning text, reading a structured profile from it."""

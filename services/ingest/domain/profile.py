@@ -1,240 +1,193 @@
-"""Reading a candidate profile out of resume text: a first, deterministic version.
+"""Reading a `ParsedProfile` out of resume text: the deterministic extractor.
 
-Everything here is a pure function of the text (and of the links the document carried), so the
-same file always gives the same profile. Later versions add sections, experience and education;
-`PARSER_VERSION` says which version produced a stored profile.
+Everything here is a pure function of the text, the links the document carried and `today` (what
+"Present" means), so the same file always gives the same profile. The steps: logical lines
+(`lines`), sections (`sections`), entries per section (`experience`, `education`, `projects`,
+`certifications`), skills with evidence (`skills_evidence`), and a confidence (`confidence`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
-from urllib.parse import urlsplit
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
 
 from contracts.skills import Taxonomy
-
-PARSER_VERSION = 1
-
-_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24}(?![\w-])")
-# A loose net for phone numbers; `_is_phone` then decides. Digits, spaces, dots, dashes, brackets.
-_PHONE_CANDIDATE = re.compile(r"(?<![\w+/.@-])(?:\+|\(\+?)?\d[\d ().-]{5,22}\d(?![\w/])")
-_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*-\s*(?:19|20)\d\d")
-_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
-_URL = re.compile(
-    r"(?<![\w@.])(?:https?://|www\.|(?:[a-z]{2,3}\.)?(?:linkedin|github|gitlab)\.com/)[^\s<>\"'()\[\]{}|,;]+",
-    re.IGNORECASE,
+from services.ingest.domain.certifications import read_certifications
+from services.ingest.domain.confidence import Findings, assess
+from services.ingest.domain.contact import (
+    email_in,
+    find_links,
+    guess_name,
+    is_contact_line,
+    name_beside_email,
+    name_in_line,
+    phone_in,
+    redact_contact_details,
 )
-_URL_TRAILING = ".,;:!?)]}'\""
-_MAX_LINKS = 20
-
-# Lines at the top of a resume that are headings or job titles, not a person's name.
-_NOT_NAME_WORDS = frozenset(
-    """
-    resume résumé curriculum vitae cv profile summary contact contacts objective experience education skills
-    page personal details information address phone email mobile tel linkedin github portfolio references
-    engineer developer manager designer analyst scientist consultant architect intern specialist administrator
-    director officer lead senior junior stack software data product project marketing sales student teacher
-    """.split()
+from services.ingest.domain.dates import total_months
+from services.ingest.domain.education import read_education
+from services.ingest.domain.entry_headings import is_role, split_parts
+from services.ingest.domain.experience import read_experience
+from services.ingest.domain.lines import Line, logical_lines
+from services.ingest.domain.projects import read_projects
+from services.ingest.domain.schema import (
+    Certification,
+    EducationEntry,
+    ExperienceEntry,
+    ParsedProfile,
+    ProjectEntry,
 )
-_NAME_PARTICLES = frozenset(
-    {"de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "al"}
+from services.ingest.domain.sections import split_sections
+from services.ingest.domain.skills_evidence import (
+    Region,
+    collect_skills,
+    disciplines_of,
+    skills_in,
+    unknown_skill_terms,
 )
-_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?|[^\W\d_]\.")
-_NAME_SEPARATORS = re.compile(r"\s*(?:[|•·,]|\s[-–—]\s)\s*")
-_NAME_SCAN_LINES = 8
 
-
-@dataclass(frozen=True)
-class Link:
-    """A web address found in the resume, with what it points to."""
-
-    kind: str  # linkedin | github | website
-    url: str
-
-
-@dataclass(frozen=True)
-class SkillFound:
-    """A canonical skill the resume mentions."""
-
-    name: str
-    category: str
-
-
-@dataclass(frozen=True)
-class Profile:
-    """What a resume tells us, before any judgement about fit."""
-
-    name: str | None
-    email: str | None
-    phone: str | None
-    links: tuple[Link, ...]
-    skills: tuple[SkillFound, ...]
-    text_chars: int
-    embedding_text: str
-
-    def as_json(self) -> dict[str, Any]:
-        """The stored form (`resumes.parsed`), without the embedding text (the event carries it)."""
-        return {
-            "parser_version": PARSER_VERSION,
-            "name": self.name,
-            "email": self.email,
-            "phone": self.phone,
-            "links": [{"kind": link.kind, "url": link.url} for link in self.links],
-            "skills": [{"name": skill.name, "category": skill.category} for skill in self.skills],
-            "text_chars": self.text_chars,
-        }
+PARSER_VERSION = 2
+_HEADLINE_SCAN = 4
+_MAX_SUMMARY = 3000
 
 
 def parse_profile(
     text: str,
     *,
     taxonomy: Taxonomy,
+    today: date,
     document_links: Sequence[str] = (),
-    embedding_chars: int = 8000,
-) -> Profile:
-    """The profile in a resume's (normalised) text; `document_links` are the file's hyperlink targets."""
-    name = guess_name(text.splitlines())
-    email = find_email(text) or _first_email_in_links(document_links)
-    phone = find_phone(text) or _first_phone_in_links(document_links)
-    links = find_links(text, document_links)
-    skills = tuple(
-        SkillFound(name=skill, category=taxonomy.category_of(skill) or "") for skill in taxonomy.extract(text)
+) -> ParsedProfile:
+    """The structured profile in a resume's (normalised) text; `today` is what "Present" means."""
+    sections = split_sections(logical_lines(text))
+    header = sections[0]
+    # The name opens the resume, before any heading; a sidebar template may put it beside the e-mail instead.
+    name = guess_name([line.text for line in header.lines]) or name_beside_email(text.splitlines())
+    headline = _headline(header.lines, name)
+    regions: list[Region] = []
+    experience: list[ExperienceEntry] = []
+    projects: list[ProjectEntry] = []
+    education: list[EducationEntry] = []
+    certifications: list[Certification] = []
+    intervals = []
+    summary_parts: list[str] = []
+    for section in sections:
+        if section.kind == "header":
+            # Contact lines name no skills, but their links would ("github.com/jane" is not Git).
+            headline_text = "\n".join(line.text for line in section.lines if not is_contact_line(line.text))
+            implied = disciplines_of(headline, taxonomy) if headline else ()
+            regions.append(Region("headline", "headline", headline_text, implied=implied))
+        elif section.kind == "summary":
+            summary_parts.append(section.text())
+            regions.append(Region("summary", "summary", section.text()))
+        elif section.kind == "skills":
+            regions.append(Region("skills", "skills-section", section.text()))
+        elif section.kind == "experience":
+            for job in read_experience([section], today=today):
+                label = job.entry.company or job.entry.role or "unnamed"
+                # An employer's name is no skill: "SAP SE" or "Canva" as employers say nothing of the person.
+                job_text = job.text.replace(job.entry.company, " ") if job.entry.company else job.text
+                implied = disciplines_of(job.entry.role, taxonomy) if job.entry.role else ()
+                region = Region("job", f"job:{label}", job_text, job.interval, implied)
+                regions.append(region)
+                experience.append(job.entry.model_copy(update={"skills": skills_in(region, taxonomy)[:100]}))
+                if job.interval is not None:
+                    intervals.append(job.interval)
+        elif section.kind == "projects":
+            for project in read_projects([section], today=today):
+                region = Region("project", f"project:{project.entry.title}", project.text, project.interval)
+                regions.append(region)
+                projects.append(project.entry.model_copy(update={"skills_used": skills_in(region, taxonomy)[:100]}))
+        elif section.kind == "education":
+            for schooling in read_education([section]):
+                label = schooling.entry.degree or schooling.entry.institution or "unnamed"
+                regions.append(Region("course", f"course:{label}", schooling.text))
+                education.append(schooling.entry)
+        elif section.kind == "certifications":
+            for credential in read_certifications([section]):
+                regions.append(Region("certification", f"certification:{credential.entry.name}", credential.text))
+                certifications.append(credential.entry)
+        else:
+            regions.append(Region("other", "mentioned", section.text()))
+    skills = collect_skills(_without_names(regions, experience, certifications), taxonomy)
+    email = email_in(text, document_links)
+    phone = phone_in(text, document_links)
+    confidence, flags = assess(
+        Findings(
+            has_name=name is not None,
+            has_email=email is not None,
+            has_phone=phone is not None,
+            sections=sum(1 for section in sections if section.kind != "header"),
+            jobs=len(experience),
+            dated_jobs=sum(1 for entry in experience if entry.start_date),
+            skills=len(skills),
+            education=len(education),
+            text_chars=len(text),
+        )
     )
-    return Profile(
+    summary = "\n".join(part for part in summary_parts if part).strip()
+    return ParsedProfile(
         name=name,
         email=email,
         phone=phone,
-        links=links,
+        links=list(find_links(text, document_links)),
+        headline=headline,
+        summary=summary[:_MAX_SUMMARY] or None,
         skills=skills,
+        experience=experience[:50],
+        projects=projects[:50],
+        education=education[:20],
+        certifications=certifications[:50],
+        total_experience_months=min(total_months(intervals), 720) if intervals else None,
+        unknown_skills=unknown_skill_terms(regions, getattr(taxonomy, "unknown_terms", None)),
+        confidence=confidence,
+        review_flags=flags,
         text_chars=len(text),
-        embedding_text=embedding_text(text, name=name, limit=embedding_chars),
     )
 
 
-def find_email(text: str) -> str | None:
-    """The first e-mail address in `text`, lower-cased."""
-    match = _EMAIL.search(text)
-    return match.group(0).lower() if match else None
+def _without_names(
+    regions: Sequence[Region], experience: Sequence[ExperienceEntry], certifications: Sequence[Certification]
+) -> list[Region]:
+    """The regions with employers' and certificate issuers' names blanked: "at OpenAI" or "Oracle Certified"
+    names an organisation, not a skill. Skills sections keep them: there a name is a claim."""
+    names = {entry.company for entry in experience if entry.company}
+    names |= {entry.issuer for entry in certifications if entry.issuer}
+    pattern = _names_pattern(names)
+    if pattern is None:
+        return list(regions)
+    return [
+        region if region.kind == "skills" else replace(region, text=pattern.sub(" ", region.text)) for region in regions
+    ]
 
 
-def phone_numbers(text: str) -> list[re.Match[str]]:
-    """Every stretch of `text` that reads as a phone number."""
-    return [match for match in _PHONE_CANDIDATE.finditer(text) if _is_phone(match.group(0))]
+def _names_pattern(names: set[str]) -> re.Pattern[str] | None:
+    usable = sorted((name for name in names if len(name) > 2), key=len, reverse=True)
+    if not usable:
+        return None
+    return re.compile("|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in usable))
 
 
-def find_phone(text: str) -> str | None:
-    """The first phone number in `text`, as written."""
-    found = phone_numbers(text)
-    return found[0].group(0).strip() if found else None
-
-
-def _is_phone(candidate: str) -> bool:
-    digits = sum(char.isdigit() for char in candidate)
-    if not 7 <= digits <= 15:
-        return False
-    stripped = candidate.strip("() ")
-    # Date ranges ("2018 - 2022") and dates ("12.05.2019") are the usual false friends in resumes.
-    if _YEAR_RANGE.fullmatch(stripped) or _DATE.fullmatch(stripped):
-        return False
-    # A number written without any separator must look like a whole phone number, not an amount.
-    if stripped.isdigit() and not 9 <= digits <= 15:
-        return False
-    return candidate.count("(") == candidate.count(")")
-
-
-def find_links(text: str, document_links: Iterable[str] = ()) -> tuple[Link, ...]:
-    """Web addresses written in the text or attached as hyperlinks, normalised and de-duplicated."""
-    found: dict[str, Link] = {}
-    raw = [match.group(0) for match in _URL.finditer(text)] + list(document_links)
-    for candidate in raw:
-        link = _normalise_link(candidate)
-        if link is not None:
-            found.setdefault(link.url.lower().rstrip("/"), link)
-        if len(found) >= _MAX_LINKS:
+def _headline(header: Sequence[Line], name: str | None) -> str | None:
+    """The title under (or beside) the name: "Machine Learning Engineer", "Jane Doe | Data Engineer"."""
+    start = 0
+    for index, line in enumerate(header):
+        if name is not None and name_in_line(line.text) == name:
+            parts = split_parts(line.text)
+            beside = [part for part in parts[1:] if is_role(part)]
+            if beside:
+                return beside[0][:300]
+            start = index + 1
             break
-    return tuple(found.values())
-
-
-def _normalise_link(candidate: str) -> Link | None:
-    url = candidate.strip().rstrip(_URL_TRAILING)
-    if not url or url.lower().startswith(("mailto:", "tel:")):
-        return None
-    if "://" not in url:
-        url = "https://" + url
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    host = (parts.hostname or "").lower()
-    if parts.scheme.lower() not in {"http", "https"} or "." not in host:
-        return None
-    if host == "linkedin.com" or host.endswith(".linkedin.com"):
-        kind = "linkedin"
-    elif host == "github.com" or host.endswith(".github.com"):
-        kind = "github"
-    else:
-        kind = "website"
-    return Link(kind=kind, url=url)
-
-
-def _first_email_in_links(links: Iterable[str]) -> str | None:
-    for link in links:
-        if link.lower().startswith("mailto:"):
-            email = find_email(link[len("mailto:") :])
-            if email:
-                return email
-    return None
-
-
-def _first_phone_in_links(links: Iterable[str]) -> str | None:
-    for link in links:
-        if link.lower().startswith("tel:"):
-            number = link[len("tel:") :].strip()
-            if _is_phone(number):
-                return number
-    return None
-
-
-def guess_name(lines: Sequence[str]) -> str | None:
-    """The person's name: the first of the top lines that reads like one (title-cased if in capitals)."""
-    seen = 0
-    for line in lines:
-        line = line.strip()
-        if not line:
+    for line in header[start : start + _HEADLINE_SCAN]:
+        text = line.text.strip()
+        if is_contact_line(text) or len(text.split()) > 10 or re.search(r"\d{3}", text):
             continue
-        seen += 1
-        if seen > _NAME_SCAN_LINES:
-            break
-        candidate = _name_in_line(line)
-        if candidate:
-            return candidate
+        if is_role(text):
+            return text[:300]
     return None
-
-
-def _name_in_line(line: str) -> str | None:
-    label, colon, rest = line.partition(":")
-    if colon:
-        if label.strip().lower() not in {"name", "full name", "candidate"}:
-            return None
-        line = rest.strip()
-    # "Jane Doe | Data Engineer": the name is the first part.
-    candidate = _NAME_SEPARATORS.split(line, maxsplit=1)[0].strip()
-    words = candidate.split()
-    if not 2 <= len(words) <= 5 or len(candidate) > 60:
-        return None
-    if not all(_NAME_WORD.fullmatch(word) for word in words):
-        return None
-    if any(word.lower().strip(".") in _NOT_NAME_WORDS for word in words):
-        return None
-    capitals = candidate.isupper()
-    for word in words:
-        if word.lower() in _NAME_PARTICLES:
-            continue
-        if not (capitals or word[0].isupper()):
-            return None
-    return candidate.title() if capitals else candidate
 
 
 def embedding_text(text: str, *, name: str | None, limit: int) -> str:
@@ -243,12 +196,7 @@ def embedding_text(text: str, *, name: str | None, limit: int) -> str:
     Names and contact details say nothing about fit and would only let the matcher learn who a
     person is; dropping them also spends the model's short context on what matters.
     """
-    redacted = _URL.sub(" ", text)
-    redacted = _EMAIL.sub(" ", redacted)
-    redacted = _PHONE_CANDIDATE.sub(lambda match: " " if _is_phone(match.group(0)) else match.group(0), redacted)
-    if name:
-        for word in {word.strip(".") for word in name.split() if len(word.strip(".")) > 1}:
-            redacted = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", redacted, flags=re.IGNORECASE)
+    redacted = redact_contact_details(text, name=name)
     lines = [" ".join(line.split()) for line in redacted.splitlines()]
     # Lines left with no word of two letters or more were contact lines or icon glyphs.
     kept = [line for line in lines if re.search(r"[^\W\d_]{2}", line)]

@@ -74,6 +74,7 @@ class ParsedProfile(_Part):
 
     schema_version: int = SCHEMA_VERSION
     extractor: Literal["deterministic", "llm"] = "deterministic"
+    llm_prompt_version: str | None = Field(default=None, max_length=50, description="The prompt an LLM answered.")
     name: str | None = Field(default=None, max_length=200)
     email: str | None = Field(default=None, max_length=320)
     phone: str | None = Field(default=None, max_length=40)

@@ -12,6 +12,10 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff\ue000-\uf8ff\ufffd]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+# UTF-8 read as Latin-1 or Windows-1252 ("â€¢" or "â\x80¢" for "•", "Ã©" for "é"): a lead byte
+# followed by continuation bytes, each shown as the character that byte is in those encodings.
+_CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252_HIGH}]+")
 
 
 def decode_text(data: bytes) -> str:
@@ -33,9 +37,24 @@ def control_char_ratio(text: str) -> float:
     return count / len(text)
 
 
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 that was decoded as Latin-1 or Windows-1252 ("â€¢" back to "•"), where it is that."""
+    return _MOJIBAKE.sub(_redecode, text)
+
+
+def _redecode(match: re.Match[str]) -> str:
+    raw = bytearray()
+    for char in match.group(0):
+        raw.extend(char.encode("cp1252") if char in _CP1252_HIGH else bytes([ord(char)]))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return match.group(0)  # not a UTF-8 sequence after all: real text such as "Â»"
+
+
 def normalise_text(text: str) -> str:
-    """NFKC (ligatures, full-width forms), Unix newlines, no invisible or control characters, tidy blank lines."""
-    text = unicodedata.normalize("NFKC", text)
+    """Repaired mojibake, NFKC (ligatures, full-width forms), Unix newlines, no invisible or control characters."""
+    text = unicodedata.normalize("NFKC", repair_mojibake(text))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub(" ", text)

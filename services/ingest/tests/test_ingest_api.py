@@ -20,6 +20,7 @@ from services.ingest.app import create_app
 from services.ingest.settings import IngestSettings
 from services.ingest.storage import sha256_of
 from services.ingest.tests.conftest import SampleReader
+from services.ingest.tests.job_events import post_job
 from talentkit.testing.plugin import running_app
 from talentkit.testing.tokens import TestIssuer as Issuer  # aliased: pytest would collect Test*
 
@@ -118,7 +119,11 @@ async def test_an_uploaded_pdf_is_parsed_and_announced(
     assert resume["status"] == "parsed"
     assert resume["content_type"] == PDF_TYPE
     assert resume["error_code"] is None
-    assert {"name": "Java", "category": "languages"} in resume["parsed"]["skills"]
+    java = next(skill for skill in resume["parsed"]["skills"] if skill["name"] == "Java")
+    assert java["category"] == "languages"
+    assert {"skills-section", "job:ABC Company, Inc."} <= set(java["evidence"])
+    assert java["months_experience"] > 24, "both jobs used Java"
+    assert [job["company"] for job in resume["parsed"]["experience"]] == ["ABC Company, Inc.", "XYZ Solutions"]
     assert resume["parsed"]["phone"] == "(123) 456-7890"
     assert {"kind": "github", "url": "https://github.com/johndoe"} in resume["parsed"]["links"]
 
@@ -212,10 +217,14 @@ async def _chunked_multipart(data: bytes) -> AsyncIterator[bytes]:
 
 
 async def test_a_repeated_upload_returns_the_same_resume(
-    ingest: httpx.AsyncClient, test_issuer: Issuer, sample_pdf: SampleReader
+    ingest: httpx.AsyncClient,
+    test_issuer: Issuer,
+    sample_pdf: SampleReader,
+    jetstream: tuple[object, JetStreamContext],
 ) -> None:
     data = sample_pdf("barry_allen_fe.pdf")
-    recruiter = test_issuer.headers(uuid.uuid4(), role="recruiter")
+    recruiter_id = uuid.uuid4()
+    recruiter = test_issuer.headers(recruiter_id, role="recruiter")
     first = await upload(ingest, recruiter, data)
     again = await upload(ingest, recruiter, data, filename="other-name.pdf")
     assert first.status_code == 202
@@ -224,7 +233,7 @@ async def test_a_repeated_upload_returns_the_same_resume(
     assert again.json()["duplicate"] is True
 
     # The same file for a job, or from someone else, is a different resume.
-    job_id = str(uuid.uuid4())
+    job_id = await post_job(jetstream[1], ingest, test_issuer, recruiter_id)
     for_job = await upload(ingest, recruiter, data, job_id=job_id)
     assert for_job.status_code == 202
     assert for_job.json()["id"] != first.json()["id"]
@@ -251,15 +260,20 @@ async def test_only_the_uploader_and_admins_see_a_resume(
 
 
 async def test_job_id_is_for_recruiters_only(
-    ingest: httpx.AsyncClient, test_issuer: Issuer, sample_pdf: SampleReader
+    ingest: httpx.AsyncClient,
+    test_issuer: Issuer,
+    sample_pdf: SampleReader,
+    jetstream: tuple[object, JetStreamContext],
 ) -> None:
     data = sample_pdf("alfred_pennyworth_pm.pdf")
-    job_id = str(uuid.uuid4())
+    recruiter_id = uuid.uuid4()
+    # The job must be known to ingest (from jobs' JobPosted) and be the recruiter's own.
+    job_id = await post_job(jetstream[1], ingest, test_issuer, recruiter_id)
     candidate = await upload(ingest, test_issuer.headers(uuid.uuid4(), role="candidate"), data, job_id=job_id)
     assert candidate.status_code == 403
     assert candidate.json()["error"]["code"] == "job_id_not_allowed"
 
-    recruiter = test_issuer.headers(uuid.uuid4(), role="recruiter")
+    recruiter = test_issuer.headers(recruiter_id, role="recruiter")
     assert (await upload(ingest, recruiter, data, job_id="not-a-uuid")).status_code == 422
     created = await upload(ingest, recruiter, data, job_id=job_id)
     assert created.status_code == 202

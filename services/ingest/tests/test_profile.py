@@ -1,18 +1,24 @@
+from datetime import date
+
 import pytest
 
 from contracts.skills import default_taxonomy
+from services.ingest.domain.contact import find_links, find_phone, guess_name
 from services.ingest.domain.filetypes import PDF
-from services.ingest.domain.profile import find_links, find_phone, guess_name, parse_profile
+from services.ingest.domain.profile import embedding_text, parse_profile
 from services.ingest.extraction import extract_document
 from services.ingest.tests.conftest import SampleReader
 
 pytestmark = pytest.mark.unit
 
+TODAY = date(2025, 7, 1)
+
 
 def profile_of(data: bytes, content_type: str = PDF) -> dict[str, object]:
     document = extract_document(data, content_type, max_pages=20, max_text_chars=200_000)
-    profile = parse_profile(document.text, taxonomy=default_taxonomy(), document_links=document.links)
-    return {**profile.as_json(), "embedding_text": profile.embedding_text}
+    profile = parse_profile(document.text, taxonomy=default_taxonomy(), today=TODAY, document_links=document.links)
+    text = embedding_text(document.text, name=profile.name, limit=8000)
+    return {**profile.model_dump(mode="json"), "embedding_text": text}
 
 
 def skill_names(profile: dict[str, object]) -> list[str]:
@@ -31,7 +37,9 @@ def test_john_doe_contact_details_links_and_skills(sample_pdf: SampleReader) -> 
         {"kind": "github", "url": "https://github.com/johndoe"},
     ]
     assert {"Java", "Spring Boot", "Angular", "MySQL", "MongoDB", "Docker", "JUnit"} <= set(skill_names(profile))
-    assert {"name": "Java", "category": "languages"} in profile["skills"]  # type: ignore[operator]
+    java = next(skill for skill in profile["skills"] if skill["name"] == "Java")  # type: ignore[attr-defined]
+    assert java["category"] == "languages"
+    assert java["evidence"][:2] == ["summary", "skills-section"]
 
 
 def test_links_come_from_the_pdf_hyperlinks_when_the_text_only_shows_icons(sample_pdf: SampleReader) -> None:
@@ -62,9 +70,8 @@ def test_the_embedding_text_leaves_out_name_and_contact_details(sample_pdf: Samp
 
 def test_the_embedding_text_is_bounded() -> None:
     text = "Jane Doe\n" + "Python engineer building data pipelines. " * 1000
-    profile = parse_profile(text, taxonomy=default_taxonomy(), embedding_chars=500)
-    assert 400 < len(profile.embedding_text) <= 500
-    assert profile.text_chars == len(text)
+    assert 400 < len(embedding_text(text, name="Jane Doe", limit=500)) <= 500
+    assert parse_profile(text, taxonomy=default_taxonomy(), today=TODAY).text_chars == len(text)
 
 
 def test_a_docx_resume_is_parsed(resume_docx: bytes) -> None:

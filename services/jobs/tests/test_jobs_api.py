@@ -15,12 +15,13 @@ from contracts.events import (
     ApplicationSubmitted,
     JobAnalyzed,
     MatchComputed,
+    ResumeDeleted,
     ResumeParsed,
     SwipeRecorded,
     UserDeleted,
 )
 from contracts.events.identity import UserDeletedPayload
-from contracts.events.ingest import ResumeParsedPayload
+from contracts.events.ingest import ResumeDeletedPayload, ResumeParsedPayload
 from contracts.events.matcher import MatchComputedPayload
 from services.jobs.tests.conftest import eventually, find_events, publish, wait_for_event
 from talentkit.testing.tokens import TestIssuer
@@ -377,3 +378,28 @@ async def test_candidates_swipe_on_open_jobs_and_a_closed_job_leaves_the_feed(
         j["id"] for j in (await jobs.get("/api/v1/jobs", headers=candidate, params={"limit": 200})).json()["jobs"]
     ]
     assert job_id not in open_ids
+
+
+async def test_a_deleted_resume_leaves_the_candidate_list(
+    jobs: httpx.AsyncClient, test_issuer: TestIssuer, jetstream: Jetstream
+) -> None:
+    _, js = jetstream
+    recruiter_id = uuid.uuid4()
+    recruiter = test_issuer.headers(recruiter_id, role="recruiter")
+    job_id = await _open_job(jobs, recruiter)
+    kept, deleted = uuid.uuid4(), uuid.uuid4()
+    for resume_id, name in ((kept, "Kept"), (deleted, "Deleted")):
+        await publish(js, _parsed(uploaded_by=recruiter_id, job_id=job_id, resume_id=resume_id, name=name))
+        await publish(js, _match(job_id, resume_id, 70.0))
+
+    async def scored_names() -> list[str]:
+        rows = (await _candidates(jobs, job_id, recruiter)).json()["candidates"]
+        return sorted(row["name"] for row in rows if row["score"] is not None)
+
+    async def listed(expected: list[str]) -> bool:
+        return await scored_names() == expected
+
+    await eventually(lambda: listed(["Deleted", "Kept"]))
+    payload = ResumeDeletedPayload(resume_id=deleted, uploaded_by=recruiter_id, job_id=uuid.UUID(job_id))
+    await publish(js, ResumeDeleted.build(payload, producer="ingest"))
+    await eventually(lambda: listed(["Kept"]))

@@ -21,9 +21,9 @@ from nats.js import JetStreamContext
 from sqlalchemy import func, select
 
 from contracts.envelope import Event
-from contracts.events import JobAnalyzed, MatchComputed, ResumeParsed, UserDeleted
+from contracts.events import JobAnalyzed, MatchComputed, ResumeDeleted, ResumeParsed, UserDeleted
 from contracts.events.identity import UserDeletedPayload
-from contracts.events.ingest import ResumeParsedPayload
+from contracts.events.ingest import ResumeDeletedPayload, ResumeParsedPayload
 from contracts.events.jobs import JobAnalyzedPayload
 from services.matcher.app import create_app
 from services.matcher.models import MatchScore
@@ -325,4 +325,26 @@ async def test_a_deleted_user_loses_vectors_points_and_scores(
         )
     assert left == 0
     # The job's recruiter is someone else: the job stays.
+    assert job.payload.job_id in await matcher.runtime.resources.index.ids(JOBS)
+
+
+async def test_a_deleted_resume_loses_its_vector_point_and_scores(
+    matcher: Matcher, matches: MatchLog, jetstream: tuple[NATS, JetStreamContext], test_issuer: Issuer
+) -> None:
+    _, js = jetstream
+    job = job_analyzed(PYTHON_JOB, required=["Python"])
+    resume = resume_parsed(PYTHON_RESUME, skills=["Python"], months=40)
+    await publish(js, job)
+    await publish(js, resume)
+    await matches.wait_for(job.payload.job_id, resume.payload.resume_id)
+
+    payload = ResumeDeletedPayload(resume_id=resume.payload.resume_id, uploaded_by=resume.payload.uploaded_by)
+    await publish(js, ResumeDeleted.build(payload, producer="ingest"))
+
+    admin = test_issuer.headers(uuid.uuid4(), role="admin")
+    path = f"/api/v1/matches/resumes/{resume.payload.resume_id}"
+    async with asyncio.timeout(30):
+        while (await matcher.client.get(path, headers=admin)).status_code != 404:
+            await asyncio.sleep(0.2)
+    assert resume.payload.resume_id not in await matcher.runtime.resources.index.ids(RESUMES)
     assert job.payload.job_id in await matcher.runtime.resources.index.ids(JOBS)
