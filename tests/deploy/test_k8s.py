@@ -307,7 +307,13 @@ def test_configmap_wires_every_service() -> None:
     assert data["NATS_URL"] == "nats://nats:4222"
     assert data["QDRANT_URL"] == "http://qdrant:6333"
     assert data["JWKS_URL"] == "http://identity:8001/.well-known/jwks.json"
-    for limit in ("RATE_LIMIT_LOGIN", "RATE_LIMIT_REGISTER", "RATE_LIMIT_UPLOAD", "RATE_LIMIT_API"):
+    for limit in (
+        "RATE_LIMIT_LOGIN",
+        "RATE_LIMIT_REGISTER",
+        "RATE_LIMIT_UPLOAD",
+        "RATE_LIMIT_API",
+        "RATE_LIMIT_BULK_UPLOAD",
+    ):
         assert limit in data
     assert not any(re.search(r"PASSWORD|SECRET|API_KEY", key) for key in data), "secrets belong in the Secret"
 
