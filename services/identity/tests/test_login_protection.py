@@ -182,15 +182,18 @@ async def test_no_password_or_token_reaches_a_log_line_or_an_event(
     refreshed = (await identity.post("/api/v1/auth/refresh", json={"refresh_token": login["refresh_token"]})).json()
     reused = await identity.post("/api/v1/auth/refresh", json={"refresh_token": login["refresh_token"]})
     assert reused.status_code == 401
+    # The reuse voided every access token of the user: sign in again.
+    relogin = (await _login(identity, account.email, password)).json()
     new_password = f"Next-{uuid.uuid4().hex[:12]}-9"
     change = await identity.post(
         "/api/v1/me/password",
         json={"current_password": password, "new_password": new_password},
-        headers=bearer(refreshed["access_token"]),
+        headers=bearer(relogin["access_token"]),
     )
     assert change.status_code == 204
-    await identity.post("/api/v1/auth/logout", json={"refresh_token": refreshed["refresh_token"]})
+    await identity.post("/api/v1/auth/logout", json={"refresh_token": relogin["refresh_token"]})
     secrets |= {login["access_token"], login["refresh_token"], refreshed["access_token"], refreshed["refresh_token"]}
+    secrets |= {relogin["access_token"], relogin["refresh_token"]}
     secrets.add(new_password)
     # Wait until the last event of the flow is out, then read every identity event there is.
     await wait_for_event(js, "talent.user.access_revoked.v1", lambda body: body["payload"]["user_id"] == account.id)
