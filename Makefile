@@ -41,7 +41,9 @@ asyncapi: install  ## regenerate the committed AsyncAPI document from the contra
 	$(PY) -m contracts.asyncapi --write
 	$(PY) -m contracts.compat --update
 
-bench: install
+bench: install  ## benchmarks that print their figures
+	$(PY) -m bench.parse_throughput --seconds 4
+	$(PY) bench/embed_throughput.py --texts 32
 	$(PY) -m bench.e2e_upload
 
 eval: install
