@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from contracts.skills import Taxonomy
+from services.ingest.domain.injection import blank_spans, instruction_spans, redact_spans
 from services.ingest.domain.schema import (
     Certification,
     EducationEntry,
@@ -24,7 +25,6 @@ from services.ingest.domain.schema import (
     ProjectEntry,
     SkillEntry,
 )
-from services.ingest.llm.injection import blank_spans, instruction_spans, redact_spans
 
 EntryT = TypeVar("EntryT")
 

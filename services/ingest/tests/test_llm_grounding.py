@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from contracts.skills import default_taxonomy
+from services.ingest.domain.injection import blank_spans, instruction_spans
 from services.ingest.domain.schema import ExperienceEntry, ParsedProfile, SkillEntry
 from services.ingest.llm.grounding import SourceText, ground_profile
-from services.ingest.llm.injection import blank_spans, instruction_spans
 from services.ingest.llm.merging import PROMPT_INJECTION_FLAG, merge_profiles, total_experience_months
 from services.ingest.llm.prompts import PromptNotFoundError, load_prompt, parse_prompt
 from services.ingest.llm.validation import InvalidReplyError, parse_reply
