@@ -19,6 +19,8 @@ import jsonschema
 import pytest
 import yaml
 
+from talentkit.settings import SERVICE_PORTS  # the ports the code defaults to are the ones deployed
+
 pytestmark = pytest.mark.unit
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -29,15 +31,6 @@ DOCKERFILE = REPO_ROOT / "Dockerfile"
 DOCKERIGNORE = REPO_ROOT / ".dockerignore"
 PYPROJECT = REPO_ROOT / "pyproject.toml"
 
-SERVICE_PORTS: dict[str, int] = {
-    "gateway": 8000,
-    "identity": 8001,
-    "ingest": 8002,
-    "matcher": 8003,
-    "jobs": 8004,
-    "interviews": 8005,
-    "audit": 8006,
-}
 SERVICES = tuple(SERVICE_PORTS)
 INFRA = ("nats", "postgres", "qdrant")
 COMMON_ENV = ("TC_ENV", "NATS_URL", "DATABASE_URL", "LOG_LEVEL", "JWKS_URL", "VAR_DIR")

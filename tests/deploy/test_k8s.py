@@ -21,6 +21,8 @@ import kubernetes_validate
 import pytest
 import yaml
 
+from talentkit.settings import SERVICE_PORTS  # the ports the code defaults to are the ones deployed
+
 pytestmark = pytest.mark.unit
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -35,15 +37,6 @@ POSTGRES_INITDB_SQL = REPO_ROOT / "deploy" / "postgres" / "initdb" / "001-extens
 # bundled with kubernetes-validate.
 K8S_VERSIONS = ("1.30", kubernetes_validate.latest_version())
 
-SERVICE_PORTS: dict[str, int] = {
-    "gateway": 8000,
-    "identity": 8001,
-    "ingest": 8002,
-    "matcher": 8003,
-    "jobs": 8004,
-    "interviews": 8005,
-    "audit": 8006,
-}
 SERVICES = tuple(SERVICE_PORTS)
 INFRA = ("nats", "postgres", "qdrant")
 CONFIGMAP = "talent-connect-config"

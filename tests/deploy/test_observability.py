@@ -16,6 +16,8 @@ from typing import Any
 import pytest
 import yaml
 
+from talentkit.settings import SERVICE_PORTS  # the ports the code defaults to are the ones deployed
+
 pytestmark = pytest.mark.unit
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -29,15 +31,6 @@ DASHBOARD_PROVIDER = GRAFANA_DIR / "provisioning" / "dashboards" / "talent-conne
 OBSERVABILITY_COMPOSE_FILE = REPO_ROOT / "deploy" / "compose.observability.yml"
 K8S_BASE = REPO_ROOT / "deploy" / "k8s" / "base"
 
-SERVICE_PORTS: dict[str, int] = {
-    "gateway": 8000,
-    "identity": 8001,
-    "ingest": 8002,
-    "matcher": 8003,
-    "jobs": 8004,
-    "interviews": 8005,
-    "audit": 8006,
-}
 
 # Metrics exported by the services (talentkit/metrics.py, services/gateway/proxy.py).
 _HISTOGRAMS = ("http_request_duration_seconds", "bus_handle_duration_seconds", "gateway_upstream_response_seconds")
