@@ -12,14 +12,15 @@ import logging
 from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import httpx
+import swagger_ui
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from nats.js.kv import KeyValue
-from swagger_ui_bundle import swagger_ui_path
 
 from services.gateway import api, proxy
 from services.gateway.domain.revocations import RevocationList
@@ -118,7 +119,9 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     )
     install_error_handlers(app)
     app.include_router(api.router)
-    app.mount(api.DOCS_ASSETS, StaticFiles(directory=swagger_ui_path), name="docs-assets")
+    # Swagger UI 5 (OpenAPI 3.1, which FastAPI emits) from the swagger-ui-py package, served locally.
+    swagger_assets = Path(swagger_ui.__file__).parent / "static"
+    app.mount(api.DOCS_ASSETS, StaticFiles(directory=swagger_assets), name="docs-assets")
     # Last: the catch-all takes whatever the gateway's own endpoints do not.
     app.include_router(proxy.router)
     return app
