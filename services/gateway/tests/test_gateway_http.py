@@ -253,6 +253,9 @@ async def test_security_headers_and_docs(gateway: httpx.AsyncClient) -> None:
     asset = await gateway.get("/docs/assets/swagger-ui-bundle.js")
     assert asset.status_code == 200
     assert "SwaggerUIBundle" in asset.text
+    # FastAPI emits OpenAPI 3.1; only a Swagger UI that knows 3.1 renders it (4.x shows an error page).
+    assert (await gateway.get("/openapi.json")).json()["openapi"].startswith("3.1")
+    assert "isOAS31" in asset.text
     assert "'unsafe-inline'" not in docs.headers["content-security-policy"].split("script-src")[1].split(";")[0]
 
 
