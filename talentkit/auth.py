@@ -21,6 +21,10 @@ from talentkit.errors import ApiError
 
 ROLES = ("candidate", "recruiter", "admin")
 ALGORITHMS = ["RS256"]
+# Identity stamps `iat` and `exp` with its clock, verifiers check them with theirs. Without leeway a
+# verifier running a few milliseconds behind refuses a token used right after it was issued (its
+# `iat` is "in the future"); the price is that a token stays usable this much past its expiry.
+CLOCK_SKEW_SECONDS = 30
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,7 @@ class JwksVerifier:
                 algorithms=ALGORITHMS,
                 audience=self._audience,
                 issuer=self._issuer,
+                leeway=CLOCK_SKEW_SECONDS,
                 options={"require": ["exp", "iat", "sub", "jti", "role", "type"]},
             )
         except jwt.ExpiredSignatureError as exc:

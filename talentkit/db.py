@@ -27,7 +27,11 @@ class Database:
     """An engine and its session factory; `transaction()` is the unit of work."""
 
     def __init__(self, url: str, *, pool_size: int = 5) -> None:
-        self.engine: AsyncEngine = create_async_engine(url, pool_pre_ping=True, pool_size=pool_size)
+        # hide_parameters: a failed statement's message (logged, dead-lettered) must not carry its
+        # values: password hashes, e-mails, resume text.
+        self.engine: AsyncEngine = create_async_engine(
+            url, pool_pre_ping=True, pool_size=pool_size, hide_parameters=True
+        )
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
         self._after_commit: list[Callable[[], None]] = []
 

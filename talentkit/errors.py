@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from talentkit.logs import get_logger
@@ -62,6 +63,22 @@ def _request_id(request: Request) -> str | None:
     return getattr(request.state, "request_id", None)
 
 
+# SQLSTATE class 22, "data exception": PostgreSQL refused a value itself (a NUL character in text,
+# a number out of range, a string longer than its column), not the statement. Values come from
+# requests, so it is the request that is wrong: a 422, not a 500.
+_DATA_EXCEPTION_CLASS = "22"
+
+
+def _sqlstate(exc: DBAPIError) -> str:
+    state = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+    return state if isinstance(state, str) else ""
+
+
+def _internal_error(request: Request) -> JSONResponse:
+    body = error_body("internal_error", "something went wrong on our side", _request_id(request))
+    return JSONResponse(body, status_code=500)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Render every error, including unexpected ones, in the common shape."""
 
@@ -85,8 +102,21 @@ def install_error_handlers(app: FastAPI) -> None:
         body = error_body("validation_error", "the request is not valid", _request_id(request), details)
         return JSONResponse(body, status_code=422)
 
+    @app.exception_handler(DBAPIError)
+    async def _database_error(request: Request, exc: DBAPIError) -> JSONResponse:
+        sqlstate = _sqlstate(exc)
+        if not sqlstate.startswith(_DATA_EXCEPTION_CLASS):
+            log.exception("http.unhandled_error", path=request.url.path, sqlstate=sqlstate)
+            return _internal_error(request)
+        log.warning("http.unstorable_value", path=request.url.path, sqlstate=sqlstate)
+        body = error_body(
+            "invalid_value",
+            "a value in the request cannot be stored (a NUL character, say, or a number out of range)",
+            _request_id(request),
+        )
+        return JSONResponse(body, status_code=422)
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("http.unhandled_error", path=request.url.path)
-        body = error_body("internal_error", "something went wrong on our side", _request_id(request))
-        return JSONResponse(body, status_code=500)
+        return _internal_error(request)

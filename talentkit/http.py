@@ -21,6 +21,9 @@ REQUEST_ID_HEADER = "X-Request-ID"
 # Scope key a route may set to the template it served, for logs and metrics (see `_route_template`).
 ROUTE_TEMPLATE_KEY = "talentkit.route_template"
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+# HTTP lets a client send any token as its method; each distinct label value is a metric series
+# kept in memory for good, so anything else is counted as `other`.
+_KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
 
 def _route_template(request: Request) -> str:
@@ -55,12 +58,13 @@ class RequestContextMiddleware(BaseHTTPMiddleware):
         finally:
             elapsed = time.perf_counter() - started
             route = _route_template(request)
-            HTTP_REQUESTS.labels(self.service, request.method, route, str(status)).inc()
-            HTTP_LATENCY.labels(self.service, request.method, route).observe(elapsed)
+            method = request.method if request.method in _KNOWN_METHODS else "other"
+            HTTP_REQUESTS.labels(self.service, method, route, str(status)).inc()
+            HTTP_LATENCY.labels(self.service, method, route).observe(elapsed)
             if route not in ("/healthz", "/readyz", "/metrics"):
                 log.info(
                     "http.request",
-                    method=request.method,
+                    method=method,
                     route=route,
                     status=status,
                     duration_ms=round(elapsed * 1000, 1),

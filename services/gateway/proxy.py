@@ -187,7 +187,7 @@ async def forward(request: Request, gateway: Gateway) -> Response:
     headers = upstream_request_headers(
         request.headers,
         request_id=getattr(request.state, "request_id", ""),
-        client_ip=request.client.host if request.client else None,
+        client_ip=client_ip,
         scheme=request.url.scheme,
     )
     content: bytes | AsyncIterator[bytes] | None
@@ -207,7 +207,9 @@ async def forward(request: Request, gateway: Gateway) -> Response:
     outgoing = upstreams.client.build_request(
         request.method,
         upstreams.url(route.service, request.scope["path"], request.url.query),
-        headers=headers,
+        # Starlette read the client's header bytes as latin-1: encoding them back the same way relays
+        # them byte for byte (httpx would encode as ASCII and fail on any other byte, a 500).
+        headers=[(name.encode("ascii"), value.encode("latin-1")) for name, value in headers.items()],
         content=content,
         timeout=timeout,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from services.gateway.domain.client_address import counted_address
 from services.gateway.domain.rate_limits import Verdict, describe_period, limit_headers
 from services.gateway.domain.routes import PER_CLIENT_ADDRESS, Route
 from services.gateway.rate_limiter import RateLimiter
@@ -16,7 +17,7 @@ def _subject(name: str, *, user_id: uuid.UUID | None, client_ip: str) -> str:
     # Sign-in and sign-up are counted per address (there is no user yet); everything else per user
     # when there is one, so people behind one NAT do not share a budget.
     if name in PER_CLIENT_ADDRESS or user_id is None:
-        return f"ip:{client_ip}"
+        return f"ip:{counted_address(client_ip)}"
     return f"user:{user_id}"
 
 

@@ -119,16 +119,25 @@ async def login(rt: IdentityRuntime, *, email: str, password: str, ip: str) -> T
         if reason == "deactivated":
             raise ApiError(401, "this account is deactivated", code="account_deactivated")
         raise ApiError(401, _WRONG_CREDENTIALS, code="invalid_credentials")
-    await sessions.ready_to_issue(user)
+    pair: TokenPair | None = None
     async with rt.transaction() as session:
-        await login_protection.settle_attempt(session, attempt_id, failure=None)
-        if _hasher.check_needs_rehash(user.password_hash):
-            # Hashing parameters were raised since this password was set: upgrade it while we have it.
-            fresh = await UserRepository(session).get(user.id)
-            if fresh is not None:
-                fresh.password_hash = await hash_password(password)
-        pair, _ = await sessions.issue_pair(rt, session, user)
-        await sessions.emit_logged_in(rt, session, user, ip=ip, method="password")
+        # Locked and read again: a new password or a deactivation committed while this password was
+        # being checked wins (else a sign-in with the old password would outlive the change).
+        current = await UserRepository(session).get(user.id, for_update=True)
+        if current is not None and current.is_active and current.password_hash == user.password_hash:
+            await login_protection.settle_attempt(session, attempt_id, failure=None)
+            await sessions.ready_to_issue(current)
+            if _hasher.check_needs_rehash(current.password_hash):
+                # Hashing parameters were raised since this password was set: upgrade it while we have it.
+                current.password_hash = await hash_password(password)
+            pair, _ = await sessions.issue_pair(rt, session, current)
+            await sessions.emit_logged_in(rt, session, current, ip=ip, method="password")
+        else:
+            await login_protection.settle_attempt(session, attempt_id, failure="wrong_password")
+            await login_protection.emit_failure(rt, session, email=email, ip=ip, reason="wrong_password")
+    if pair is None:
+        log.info("identity.login_failed", reason="changed_meanwhile", ip=ip)
+        raise ApiError(401, _WRONG_CREDENTIALS, code="invalid_credentials")
     log.info("identity.logged_in", user_id=str(user.id), ip=ip)
     return pair
 

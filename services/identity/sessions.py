@@ -3,6 +3,10 @@
 A refresh token is single use. Refreshing marks it used and issues the next one of the same
 family; presenting a used (or revoked) one again means two parties hold it, so the whole family
 is revoked and neither can go on (theft detection).
+
+Lock order: a transaction that issues or revokes a user's tokens locks the user's row first, then
+token rows. Taken the other way round (a refresh token, then the user its new token refers to) a
+refresh and a sign-out everywhere deadlock, and one of them fails.
 """
 
 from __future__ import annotations
@@ -127,21 +131,38 @@ def _refresh_claims_of(rt: IdentityRuntime, token: str) -> dict[str, Any]:
     return claims
 
 
+async def _token_and_owner(session: AsyncSession, claims: dict[str, Any]) -> tuple[RefreshToken, User] | None:
+    """The refresh token `claims` name and its user, both row-locked (user first, see the module doc)."""
+    try:
+        user_id = uuid.UUID(str(claims["sub"]))
+    except ValueError:
+        return None
+    user = await UserRepository(session).get(user_id, for_update=True)
+    if user is None:
+        return None  # its tokens went with it
+    row = await RefreshTokenRepository(session).get_for_update(str(claims["jti"]))
+    if row is None or row.user_id != user.id:
+        return None
+    return row, user
+
+
 async def refresh(rt: IdentityRuntime, *, token: str, ip: str) -> TokenPair:
     """Exchange a refresh token for a new pair; a token presented twice revokes its whole family."""
     claims = _refresh_claims_of(rt, token)
     outcome: TokenPair | str = "this refresh token is not valid; sign in again"
     async with rt.transaction() as session:
-        row = await RefreshTokenRepository(session).get_for_update(str(claims["jti"]))
-        if row is not None and str(row.user_id) == claims["sub"]:
-            outcome = await _rotate(rt, session, row, ip=ip)
+        found = await _token_and_owner(session, claims)
+        if found is not None:
+            outcome = await _rotate(rt, session, *found, ip=ip)
     # Raised after the block so a family's revocation is committed, not rolled back with the error.
     if isinstance(outcome, str):
         raise _invalid_refresh(outcome)
     return outcome
 
 
-async def _rotate(rt: IdentityRuntime, session: AsyncSession, row: RefreshToken, *, ip: str) -> TokenPair | str:
+async def _rotate(
+    rt: IdentityRuntime, session: AsyncSession, row: RefreshToken, user: User, *, ip: str
+) -> TokenPair | str:
     """The next pair of `row`'s family, or why there is none (revoking the family when it must end)."""
     tokens = RefreshTokenRepository(session)
     now = datetime.now(UTC)
@@ -153,14 +174,9 @@ async def _rotate(rt: IdentityRuntime, session: AsyncSession, row: RefreshToken,
             )
             # Whoever replayed it may already hold access tokens from that family: void them all now
             # (other devices keep their own refresh tokens and sign back in silently).
-            user = await UserRepository(session).get(row.user_id, for_update=True)
-            if user is not None:
-                await revoke_access(
-                    rt, session, user=user, reason="refresh_reuse", actor=None, revoke_refresh_tokens=False
-                )
+            await revoke_access(rt, session, user=user, reason="refresh_reuse", actor=None, revoke_refresh_tokens=False)
         return "this refresh token was already used or revoked; sign in again"
-    user = await UserRepository(session).get(row.user_id)
-    if user is None or not user.is_active:
+    if not user.is_active:
         await tokens.revoke_family(row.family_id, now=now)
         return "this account is deactivated"
     await ready_to_issue(user)
@@ -175,10 +191,11 @@ async def logout(rt: IdentityRuntime, *, token: str) -> None:
     """Revoke the family of a refresh token (idempotent)."""
     claims = _refresh_claims_of(rt, token)
     async with rt.transaction() as session:
-        tokens = RefreshTokenRepository(session)
-        row = await tokens.get_for_update(str(claims["jti"]))
-        if row is not None and str(row.user_id) == claims["sub"]:
-            await tokens.revoke_family(row.family_id, now=datetime.now(UTC))
+        # The user's lock also waits out a refresh of this family under way, whose new token the
+        # revocation below then sees.
+        found = await _token_and_owner(session, claims)
+        if found is not None:
+            await RefreshTokenRepository(session).revoke_family(found[0].family_id, now=datetime.now(UTC))
 
 
 async def revoke_access(

@@ -13,6 +13,12 @@ from talentkit.settings import SERVICE_PORTS, ServiceSettings
 
 IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
+# Where the gateway calls identity from: loopback under `make dev`, a private address in Compose and
+# Kubernetes. Identity is never exposed to clients (only other services reach it), so a peer on
+# these networks is one of ours; trusting loopback alone made every client look like the gateway,
+# and one client's failed sign-ins locked everybody out.
+INTERNAL_NETWORKS = ("127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7")
+
 
 class IdentitySettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="IDENTITY_", extra="ignore")
@@ -24,8 +30,8 @@ class IdentitySettings(ServiceSettings):
     login_max_failures: int = Field(default=5, ge=1, description="Failed logins per window before 429.")
     login_failure_window_seconds: int = Field(default=15 * 60, ge=1)
     trusted_proxies: Annotated[list[IpNetwork], NoDecode] = Field(
-        default_factory=lambda: [ipaddress.ip_network("127.0.0.1/32"), ipaddress.ip_network("::1/128")],
-        description="Comma-separated networks whose X-Forwarded-For is believed (the gateway's).",
+        default_factory=lambda: [ipaddress.ip_network(network) for network in INTERNAL_NETWORKS],
+        description="Comma-separated networks whose X-Forwarded-For is believed (the gateway's); loopback and private.",
     )
     admin_email: str = Field(default="admin@example.com", validation_alias="ADMIN_EMAIL")
     admin_password: SecretStr | None = Field(default=None, validation_alias="ADMIN_PASSWORD")

@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
-from talentkit.auth import TokenError
+from talentkit.auth import CLOCK_SKEW_SECONDS, TokenError
 
 ALGORITHM = "RS256"
 _KID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -114,6 +114,8 @@ class KeyRing:
                 algorithms=[ALGORITHM],
                 audience=audience,
                 issuer=issuer,
+                # Another replica, whose clock may run a little ahead, may have issued it.
+                leeway=CLOCK_SKEW_SECONDS,
                 options={"require": ["exp", "iat", "sub", "jti", "role", "type"]},
             )
         except jwt.ExpiredSignatureError as exc:

@@ -2,7 +2,9 @@
 
 Each batch is handled in one database transaction together with its inbox rows, so an event that
 is delivered twice (a replica died before acking) changes state once. A batch that fails is
-retried message by message, so one poison message cannot hold back the others.
+retried message by message, so one poison message cannot hold back the others. A failure while
+the database does not answer is nobody's message's fault: the batch is held (kept in progress)
+until the database is back, instead of spending its attempts and ending in the dead-letter stream.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ from talentkit.metrics import BUS_CONSUMED, BUS_HANDLE_LATENCY
 from talentkit.settings import BusSettings
 
 log = get_logger(__name__)
+
+# How often a consumer held by a database outage asks the database again.
+_DATABASE_RETRY_SECONDS = 1.0
 
 
 @dataclass
@@ -149,7 +154,16 @@ class Consumer:
                     log.exception("consumer.fetch_failed", consumer=self.durable)
                     await asyncio.sleep(1.0)
                     continue
-                await self.process(msgs)
+                try:
+                    await self.process(msgs)
+                except asyncio.CancelledError:
+                    raise
+                except Exception:
+                    # The broker failed an ack, nak or dead-letter publish: whatever was not acked is
+                    # redelivered after ack_wait. Letting this end the task would stop consuming
+                    # for good while the service still looks healthy.
+                    log.exception("consumer.batch_failed", consumer=self.durable, messages=len(msgs))
+                    await asyncio.sleep(1.0)
         finally:
             # Without this, `nc.drain()` at shutdown waits (up to its 30 s timeout) for messages a
             # cancelled fetch left in the subscription's queue; unacked ones are redelivered anyway.
@@ -168,18 +182,40 @@ class Consumer:
             return
         started = time.perf_counter()
         try:
-            await self._handle(decoded)
+            await self._handle_patiently(decoded)
         except Exception as exc:
             if len(decoded) == 1:
                 await self._fail(decoded[0][0], exc)
             else:
                 for pair in decoded:
                     try:
-                        await self._handle([pair])
+                        await self._handle_patiently([pair])
                     except Exception as one_exc:
                         await self._fail(pair[0], one_exc)
         finally:
             BUS_HANDLE_LATENCY.labels(self.service, self.durable).observe(time.perf_counter() - started)
+
+    async def _handle_patiently(self, batch: Sequence[tuple[Msg, Event]]) -> None:
+        """`_handle`, waiting out a database outage rather than counting it against the messages."""
+        while True:
+            try:
+                await self._handle(batch)
+                return
+            except Exception:
+                if await self._database_answers():
+                    raise
+            log.warning("consumer.database_unavailable", consumer=self.durable, messages=len(batch))
+            while not await self._database_answers():
+                # Still being worked on: JetStream must not redeliver them elsewhere meanwhile.
+                for msg, _event in batch:
+                    await msg.in_progress()
+                await asyncio.sleep(_DATABASE_RETRY_SECONDS)
+
+    async def _database_answers(self) -> bool:
+        try:
+            return await asyncio.wait_for(self._db.ping(), timeout=_DATABASE_RETRY_SECONDS * 5)
+        except Exception:
+            return False
 
     def _decode(self, msg: Msg) -> Event:
         try:

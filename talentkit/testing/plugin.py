@@ -17,6 +17,7 @@ from nats.aio.client import Client as NATS
 from nats.js import JetStreamContext
 
 from talentkit.bus.connection import connect, ensure_streams
+from talentkit.serve import SERVER_OPTIONS
 from talentkit.testing.servers import running_nats, running_postgres
 from talentkit.testing.tokens import TestIssuer, running_test_issuer
 
@@ -81,9 +82,8 @@ async def running_app(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
 @asynccontextmanager
 async def serving_http(app: FastAPI, port: int) -> AsyncIterator[str]:
     """Serve `app` over real HTTP on 127.0.0.1:`port` (lifespan included); yields the base URL."""
-    # As `talentkit.serve` runs services: the app, not uvicorn, decides whose X-Forwarded-For to believe.
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, lifespan="on", proxy_headers=False)
-    server = uvicorn.Server(config)
+    # As `talentkit.serve` runs services (whose X-Forwarded-For to believe, which headers to send).
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, lifespan="on", **SERVER_OPTIONS))
     task = asyncio.create_task(server.serve())
     try:
         while not server.started:

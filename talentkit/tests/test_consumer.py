@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, cast
 
+import nats.errors
 import pytest
 from nats.aio.client import Client as NATS
 from nats.js import JetStreamContext
@@ -197,3 +199,80 @@ def test_per_event_sets_the_cause_for_each_event() -> None:
     ctx = HandlerContext(session=None, tables=None, service="t", state=None)  # type: ignore[arg-type]
     asyncio.run(_call(per_event(handler), ctx, batch))
     assert seen == [e.event_id for e in batch]
+
+
+class _FlakyPublisher:
+    """The consumer's JetStream context, whose first publish fails as one during a broker hiccup would."""
+
+    def __init__(self, js: JetStreamContext) -> None:
+        self._js = js
+        self.failures_left = 1
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._js, name)
+
+    async def publish(self, *args: Any, **kwargs: Any) -> Any:
+        if self.failures_left:
+            self.failures_left -= 1
+            raise nats.errors.TimeoutError
+        return await self._js.publish(*args, **kwargs)
+
+
+async def test_a_broker_error_while_dead_lettering_does_not_stop_the_consumer(
+    kit_schema: KitSchema, jetstream: tuple[NATS, JetStreamContext]
+) -> None:
+    _, js = jetstream
+    healthy = _event()
+    recorder = Recorder(kit_schema, {str(healthy.payload.user_id)})
+    flaky = _FlakyPublisher(js)
+    consumer = _consumer(kit_schema, cast(JetStreamContext, flaky), recorder)
+    task = await _run(consumer)
+    garbage = b"not json either " + uuid.uuid4().hex.encode()
+    try:
+        await js.publish(UserRegistered.subject, garbage)
+        await eventually(lambda: flaky.failures_left == 0)
+        await _publish(js, healthy)
+        await eventually(lambda: recorder.value(str(healthy.payload.user_id)))
+        assert not task.done()
+        # The message whose dead-lettering failed is redelivered (after ack_wait) and dead-lettered then.
+        await eventually(
+            lambda: collect(js, "deadletter.>", stream="DEADLETTER", match=lambda d: d == garbage, idle=0.3),
+            timeout=FAST_RETRIES.ack_wait_seconds + 10,
+        )
+    finally:
+        task.cancel()
+
+
+async def test_a_database_outage_is_waited_out_not_dead_lettered(
+    kit_schema: KitSchema, jetstream: tuple[NATS, JetStreamContext], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every event that arrives while the database is down would otherwise spend its few attempts on
+    # the outage and end in the dead-letter stream, handled by nobody.
+    _, js = jetstream
+    event = _event("outage@example.com")
+    key = str(event.payload.user_id)
+    outage = True
+
+    class DuringAnOutage(Recorder):
+        async def __call__(self, ctx: HandlerContext, event: Event) -> None:
+            if outage:
+                raise ConnectionRefusedError("the database is away")
+            await super().__call__(ctx, event)
+
+    async def ping() -> bool:
+        if outage:
+            raise ConnectionRefusedError("the database is away")
+        return True
+
+    monkeypatch.setattr(kit_schema.db, "ping", ping)
+    recorder = DuringAnOutage(kit_schema, {key})
+    task = await _run(_consumer(kit_schema, js, recorder))
+    try:
+        await _publish(js, event)
+        await asyncio.sleep(2.0)  # FAST_RETRIES would have spent all 3 attempts many times over
+        outage = False
+        await eventually(lambda: recorder.value(key))
+        marker = str(event.event_id).encode()
+        assert await collect(js, "deadletter.>", stream="DEADLETTER", match=lambda d: marker in d, idle=0.3) == []
+    finally:
+        task.cancel()

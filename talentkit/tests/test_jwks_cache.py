@@ -24,16 +24,19 @@ def _key() -> tuple[rsa.RSAPrivateKey, dict[str, str]]:
     return private, jwk
 
 
-def _token(private: rsa.RSAPrivateKey, kid: str) -> str:
-    now = datetime.now(UTC)
+def _token(
+    private: rsa.RSAPrivateKey, kid: str, *, issued: timedelta = timedelta(0), ttl: timedelta | None = None
+) -> str:
+    """A token issued `issued` from now (by a clock running ahead when positive), valid for `ttl`."""
+    iat = datetime.now(UTC) + issued
     claims = {
         "sub": str(uuid.uuid4()),
         "role": "candidate",
         "type": "access",
         "iss": "tc",
         "aud": "tc",
-        "iat": int(now.timestamp()),
-        "exp": int((now + timedelta(minutes=5)).timestamp()),
+        "iat": int(iat.timestamp()),
+        "exp": int((iat + (ttl or timedelta(minutes=5))).timestamp()),
         "jti": "j",
     }
     return jwt.encode(claims, private, algorithm="RS256", headers={"kid": kid})
@@ -94,3 +97,19 @@ async def test_a_fresh_cache_is_not_refetched_for_known_kids() -> None:
     for _ in range(5):
         await verifier.verify(token)
     assert jwks.fetches == 1
+
+
+async def test_a_verifier_a_little_behind_the_issuers_clock_accepts_a_token_just_issued() -> None:
+    jwks = Jwks()
+    private, jwk = _key()
+    jwks.keys = [jwk]
+    verifier = JwksVerifier(
+        "http://jwks", issuer="tc", audience="tc", client=httpx.AsyncClient(transport=httpx.MockTransport(jwks.handler))
+    )
+    # Identity's clock runs 2 s ahead of this verifier's: the token's `iat` is in "our" future.
+    assert (await verifier.verify(_token(private, jwk["kid"], issued=timedelta(seconds=2)))).role == "candidate"
+    # The leeway is a matter of seconds, not a loophole for tokens from the future or long expired.
+    with pytest.raises(TokenError):
+        await verifier.verify(_token(private, jwk["kid"], issued=timedelta(minutes=5)))
+    with pytest.raises(TokenError, match="expired"):
+        await verifier.verify(_token(private, jwk["kid"], issued=-timedelta(minutes=10), ttl=timedelta(minutes=5)))

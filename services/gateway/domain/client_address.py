@@ -47,3 +47,16 @@ def client_address(peer: str | None, forwarded_for: str, trusted_proxies: Sequen
             return str(address)
         nearest = address
     return str(nearest)
+
+
+# One IPv6 customer (a home, a cloud VM) is handed a whole /64: counting each of its 2^64 addresses
+# on its own would let one client start a fresh allowance with every request.
+IPV6_CLIENT_PREFIX = 64
+
+
+def counted_address(address: str) -> str:
+    """What per-address limits count `address` as: an IPv4 address itself, an IPv6 address its /64."""
+    parsed = _address(address)
+    if isinstance(parsed, ipaddress.IPv6Address):
+        return str(ipaddress.IPv6Network((parsed, IPV6_CLIENT_PREFIX), strict=False))
+    return str(parsed) if parsed is not None else address

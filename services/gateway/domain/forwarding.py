@@ -23,7 +23,7 @@ HOP_BY_HOP: Final = frozenset(
 
 # What a service needs from the client's request; everything else (cookies, the client's own
 # X-Request-ID, ...) stays at the gateway. `last-event-id` lets an event stream resume after a
-# reconnect. X-Forwarded-For is extended with the peer's address, never taken as is.
+# reconnect. X-Forwarded-For is never taken as is: it carries the one address the gateway resolved.
 PASSED_REQUEST_HEADERS: Final = ("authorization", "content-type", "accept", "last-event-id")
 
 # The gateway's own server stamps these on every response: the upstream's copies would be duplicates.
@@ -37,17 +37,20 @@ def _connection_tokens(value: str) -> set[str]:
 def upstream_request_headers(
     incoming: Mapping[str, str], *, request_id: str, client_ip: str | None, scheme: str
 ) -> dict[str, str]:
-    """The headers a forwarded request carries; `incoming` must be looked up case-insensitively."""
+    """The headers a forwarded request carries; `incoming` must be looked up case-insensitively.
+
+    `client_ip` is the client as the gateway resolved it (`client_address`), sent as the only
+    X-Forwarded-For entry. Appending the socket peer instead would name the load balancer in front
+    of the gateway as every client, and a service counting failures per address (identity's
+    sign-in lock-out) would then lock everybody out together.
+    """
     dropped = HOP_BY_HOP | _connection_tokens(incoming.get("connection", ""))
     headers = {name: value for name in PASSED_REQUEST_HEADERS if name not in dropped and (value := incoming.get(name))}
     # The body is relayed byte for byte, so the service may compress only as the client accepts.
     headers["accept-encoding"] = incoming.get("accept-encoding") or "identity"
     headers["x-request-id"] = request_id
-    forwarded_for = incoming.get("x-forwarded-for", "").strip()
     if client_ip:
-        forwarded_for = f"{forwarded_for}, {client_ip}" if forwarded_for else client_ip
-    if forwarded_for:
-        headers["x-forwarded-for"] = forwarded_for
+        headers["x-forwarded-for"] = client_ip
     headers["x-forwarded-proto"] = scheme
     return headers
 

@@ -82,8 +82,10 @@ request); a value that does not parse stops the gateway at start-up.
   `Retry-After` in seconds: when the next request will be admitted.
 - **Client address.** The socket peer. Only when the peer is in `GATEWAY_TRUSTED_PROXIES` is
   `X-Forwarded-For` read, from the right: the first address that is not a trusted proxy is the
-  client (entries further left were written by the client and prove nothing). The gateway appends
-  its peer to `X-Forwarded-For` when it forwards.
+  client (entries further left were written by the client and prove nothing). An IPv6 client is
+  counted by its /64 (one subscriber's block), so changing address within it does not reset its
+  allowance. The gateway forwards the client address it resolved as the only `X-Forwarded-For`
+  entry, so identity's per-address sign-in lock-out counts the same client.
 - **Fails open.** When the NATS KV bucket cannot be reached (disconnected, or an operation takes
   longer than `GATEWAY_RATE_LIMIT_STORE_TIMEOUT_SECONDS`), requests pass unlimited: a warning
   `rate_limit.store_unavailable` is logged (at most every 10 seconds) and the Prometheus counter

@@ -6,7 +6,7 @@ import ipaddress
 
 import pytest
 
-from services.gateway.domain.client_address import client_address
+from services.gateway.domain.client_address import client_address, counted_address
 
 pytestmark = pytest.mark.unit
 
@@ -50,3 +50,11 @@ def test_addresses_are_normalised() -> None:
 
 def test_no_peer_at_all() -> None:
     assert client_address(None, "1.2.3.4", PROXIES) == "unknown"
+
+
+def test_an_ipv6_client_is_counted_by_its_64_block_so_it_cannot_hop_addresses() -> None:
+    assert counted_address("2001:db8:1:2::1") == counted_address("2001:db8:1:2:ffff:1:2:3") == "2001:db8:1:2::/64"
+    assert counted_address("2001:db8:1:3::1") != counted_address("2001:db8:1:2::1")
+    # IPv4 clients (also as a dual-stack socket reports them) are counted one address each.
+    assert counted_address("203.0.113.9") == counted_address("::ffff:203.0.113.9") == "203.0.113.9"
+    assert counted_address("unknown") == "unknown"

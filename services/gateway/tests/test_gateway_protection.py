@@ -270,3 +270,47 @@ async def test_an_upload_is_relayed_as_it_arrives_and_cut_off_past_its_limit(
         cut_off = await tight.post(path, content=chunked(too_big), headers={**recruiter, **content_type})
         assert cut_off.status_code == 413
         assert cut_off.json()["error"]["details"] == {"limit": 3 * 1024 * 1024}
+
+
+async def test_identity_counts_failed_sign_ins_per_client_behind_a_trusted_proxy(
+    open_gateway: GatewayFactory,
+) -> None:
+    # Behind a load balancer: identity must lock out the client that failed, not everybody the
+    # balancer relays (identity's lock-out is 5 failures per address here).
+    async with open_gateway(trusted_proxies=["127.0.0.1/32"]) as behind_a_balancer:
+        email = f"victim-{uuid.uuid4().hex[:8]}@example.com"
+        registered = await behind_a_balancer.post(
+            "/api/v1/auth/register", json={"email": email, "password": PASSWORD, "role": "candidate"}
+        )
+        assert registered.status_code == 201, registered.text
+        guesser = {"X-Forwarded-For": "198.51.100.66"}
+        for _ in range(5):
+            wrong = await behind_a_balancer.post(
+                "/api/v1/auth/login",
+                json={"email": f"nobody-{uuid.uuid4().hex[:8]}@example.com", "password": "wrong-guess-1"},
+                headers=guesser,
+            )
+            assert wrong.status_code == 401, wrong.text
+        locked = await behind_a_balancer.post(
+            "/api/v1/auth/login", json={"email": email, "password": PASSWORD}, headers=guesser
+        )
+        bystander = await login(behind_a_balancer, email, **{"X-Forwarded-For": "203.0.113.77"})
+    assert locked.status_code == 429
+    assert locked.json()["error"]["code"] == "too_many_login_attempts"
+    assert bystander.status_code == 200, bystander.text
+
+
+async def test_an_ipv6_client_cannot_reset_its_allowance_by_changing_address(open_gateway: GatewayFactory) -> None:
+    async with open_gateway(rate_limit_login="2/minute", trusted_proxies=["127.0.0.1/32"]) as gateway:
+        email = f"v6-{uuid.uuid4().hex[:8]}@example.com"
+
+        async def from_address(address: str) -> httpx.Response:
+            return await login(gateway, email, **{"X-Forwarded-For": address})
+
+        spent = [(await from_address(f"2001:db8:77:1::{n}")).status_code for n in (1, 2)]
+        hopped = await from_address("2001:db8:77:1:ffff::3")
+        neighbour = await from_address("2001:db8:77:2::1")
+    assert 429 not in spent
+    assert hopped.status_code == 429
+    assert hopped.json()["error"]["details"]["limit"] == "login"
+    assert neighbour.status_code != 429

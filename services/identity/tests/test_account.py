@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import httpx
 import pytest
 from nats.js import JetStreamContext
 
-from services.identity.tests.conftest import PASSWORD, SignUp, bearer
+from services.identity.tests.conftest import PASSWORD, Account, SignUp, bearer
 from talentkit.testing.bus import wait_for_event
 
 pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("infra_env")]
@@ -178,3 +179,22 @@ async def test_register_validates_and_never_grants_admin(identity: httpx.AsyncCl
     ):
         response = await identity.post("/api/v1/auth/register", json=body)
         assert response.status_code == 422, (body, response.text)
+
+
+async def test_text_the_database_cannot_store_is_a_422_not_a_500(
+    identity: httpx.AsyncClient, sign_up: SignUp, admin: Account
+) -> None:
+    # PostgreSQL refuses NUL in text and in JSONB; JSON and query strings carry it happily.
+    account = await sign_up()
+    for patch in ({"headline": "x\u0000y"}, {"skills": ["x\u0000y"]}, {"preferred_locations": ["x\u0000y"]}):
+        response = await identity.patch("/api/v1/me", json=patch, headers=account.headers)
+        assert response.status_code == 422, response.text
+        assert response.json()["error"]["code"] == "invalid_value"
+    body = {"email": f"nul-{uuid.uuid4().hex[:8]}@example.com", "password": PASSWORD, "full_name": "a\u0000b"}
+    registered = await identity.post("/api/v1/auth/register", json=body)
+    assert registered.status_code == 422, registered.text
+    searched = await identity.get("/api/v1/admin/users", params={"q": "a\u0000b"}, headers=admin.headers)
+    assert searched.status_code == 422, searched.text
+    # Nothing was half-stored: the account that could not be created does not exist.
+    login = await identity.post("/api/v1/auth/login", json={"email": body["email"], "password": PASSWORD})
+    assert login.status_code == 401

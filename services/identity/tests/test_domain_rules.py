@@ -13,7 +13,7 @@ from services.identity.domain.login_limits import retry_after_seconds
 from services.identity.domain.passwords import common_passwords, password_problems
 from services.identity.domain.profile import tidy_locations, tidy_skills
 from services.identity.domain.tokens import issued_before_revocation, wait_before_issuing
-from services.identity.settings import IdentitySettings
+from services.identity.settings import INTERNAL_NETWORKS, IdentitySettings
 
 pytestmark = pytest.mark.unit
 
@@ -77,7 +77,15 @@ def test_trusted_proxies_read_from_a_comma_separated_variable(monkeypatch: pytes
     networks = IdentitySettings().trusted_proxies
     assert [str(network) for network in networks] == ["10.0.0.0/8", "192.168.1.1/32"]
     monkeypatch.delenv("IDENTITY_TRUSTED_PROXIES")
-    assert [str(network) for network in IdentitySettings().trusted_proxies] == ["127.0.0.1/32", "::1/128"]
+    assert [str(network) for network in IdentitySettings().trusted_proxies] == list(INTERNAL_NETWORKS)
+
+
+@pytest.mark.parametrize("gateway", ["127.0.0.1", "10.42.0.17", "172.18.0.5", "192.168.1.20", "fd00::5"])
+def test_by_default_the_gateway_is_believed_wherever_it_runs_on_the_internal_network(gateway: str) -> None:
+    # Compose and Kubernetes give the gateway a private address: were it not believed, every client
+    # would be the gateway, and one client's failed sign-ins would lock everybody out.
+    assert client_ip(gateway, "203.0.113.9", IdentitySettings().trusted_proxies) == "203.0.113.9"
+    assert client_ip("198.51.100.4", "203.0.113.9", IdentitySettings().trusted_proxies) == "198.51.100.4"
 
 
 def test_skills_become_canonical_and_unknown_ones_are_kept_tidied() -> None:

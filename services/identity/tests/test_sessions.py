@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import uuid
 from datetime import datetime, timedelta
+from typing import Any
 
 import httpx
 import jwt
 import pytest
 from nats.js import JetStreamContext
 
+from services.identity import accounts, sessions
 from services.identity.settings import IdentitySettings
 from services.identity.signing import KeyRing
 from services.identity.tests.conftest import PASSWORD, SignUp, bearer
@@ -185,7 +188,7 @@ async def test_an_expired_refresh_token_signed_by_identity_is_refused(
     # Re-sign the real token's claims with an exp in the past, using identity's own key.
     keys = KeyRing.load_or_create(IdentitySettings().key_dir)
     claims = jwt.decode(account.refresh_token, options={"verify_signature": False})
-    claims["exp"] = claims["iat"] - 1
+    claims["exp"] = claims["iat"] - 3600  # well past the verifiers' clock-skew leeway
     expired = keys.sign(claims)
     response = await _refresh(identity, expired)
     assert response.status_code == 401
@@ -228,3 +231,61 @@ async def test_the_openapi_document_declares_the_password_flow(identity: httpx.A
     for media in body.values():
         assert media["schema"]["$ref"].rsplit("/", 1)[1] in document["components"]["schemas"]
     assert document["paths"]["/api/v1/me"]["get"]["security"]
+
+
+async def test_a_refresh_racing_sign_out_everywhere_neither_fails_nor_outlives_it(
+    identity: httpx.AsyncClient, sign_up: SignUp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A thief refreshing in a loop is always mid-refresh when the owner signs out everywhere: both
+    # must go through (no deadlock between their locks), and the refresh token that refresh hands
+    # out must be revoked with all the others.
+    account = await sign_up()
+    paused, release = asyncio.Event(), asyncio.Event()
+    wait_for_revocations = sessions.ready_to_issue
+
+    async def wait_longer(user: Any) -> None:
+        paused.set()
+        await release.wait()
+        await wait_for_revocations(user)
+
+    monkeypatch.setattr(sessions, "ready_to_issue", wait_longer)
+    refreshing = asyncio.create_task(_refresh(identity, account.refresh_token))
+    await asyncio.wait_for(paused.wait(), timeout=10)
+    signing_out = asyncio.create_task(identity.post("/api/v1/auth/logout-all", headers=account.headers))
+    await asyncio.sleep(0.5)  # sign-out is under way, waiting for the refresh's transaction
+    release.set()
+    refreshed, signed_out = await refreshing, await signing_out
+    assert signed_out.status_code == 204, signed_out.text
+    assert refreshed.status_code == 200, refreshed.text
+    assert (await _refresh(identity, refreshed.json()["refresh_token"])).status_code == 401
+
+
+async def test_a_sign_in_racing_a_password_change_cannot_use_the_old_password(
+    identity: httpx.AsyncClient, sign_up: SignUp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    account = await sign_up()
+    checked, release = asyncio.Event(), asyncio.Event()
+    verify = accounts.verify_password
+
+    async def verify_then_wait(password_hash: str, password: str) -> bool:
+        matches = await verify(password_hash, password)
+        if not checked.is_set():
+            checked.set()  # the sign-in's check, with the old password: hold it here
+            await release.wait()
+        return matches
+
+    monkeypatch.setattr(accounts, "verify_password", verify_then_wait)
+    signing_in = asyncio.create_task(
+        identity.post("/api/v1/auth/login", json={"email": account.email, "password": PASSWORD})
+    )
+    await asyncio.wait_for(checked.wait(), timeout=10)
+    changed = await identity.post(
+        "/api/v1/me/password",
+        json={"current_password": PASSWORD, "new_password": "an0ther-secret"},
+        headers=account.headers,
+    )
+    assert changed.status_code == 204, changed.text
+    release.set()
+    signed_in = await signing_in
+    assert signed_in.status_code == 401, signed_in.text
+    assert signed_in.json()["error"]["code"] == "invalid_credentials"

@@ -57,6 +57,20 @@ def test_after_a_rotation_the_new_key_signs_and_the_old_one_still_verifies(tmp_p
 
 
 @pytest.mark.unit
+def test_a_token_from_a_replica_whose_clock_runs_a_little_ahead_verifies(tmp_path: Path) -> None:
+    ring = KeyRing.load_or_create(tmp_path)
+    ahead = access_claims(
+        user_id=uuid.uuid4(),
+        role="candidate",
+        issuer=ISSUER,
+        audience=AUDIENCE,
+        now=datetime.now(UTC) + timedelta(seconds=2),
+        ttl=timedelta(minutes=5),
+    )
+    assert _verify(ring, ring.sign(ahead))["type"] == "access"
+
+
+@pytest.mark.unit
 def test_the_signing_key_and_unknown_kids_cannot_be_retired(tmp_path: Path) -> None:
     only = KeyRing.load_or_create(tmp_path).current.kid
     with pytest.raises(ValueError, match="rotate first"):
