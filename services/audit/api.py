@@ -19,6 +19,9 @@ router = APIRouter()
 
 AuditRuntime = Annotated[Runtime[AuditSettings, None], Depends(runtime_of)]
 Admin = Annotated[Principal, Depends(require_roles("admin"))]
+# Bounds of what PostgreSQL can compare with: `seq` is a bigint, and text cannot hold U+0000.
+MAX_SEQ = 2**63 - 1
+NO_NUL = r"^[^\x00]*$"
 
 
 class AuditEventOut(BaseModel):
@@ -48,10 +51,10 @@ async def audit_log(
     _admin: Admin,
     rt: AuditRuntime,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
-    before: Annotated[int | None, Query(ge=1, description="`next_before` of the previous page.")] = None,
-    event_type: Annotated[str | None, Query(max_length=100)] = None,
+    before: Annotated[int | None, Query(ge=1, le=MAX_SEQ, description="`next_before` of the previous page.")] = None,
+    event_type: Annotated[str | None, Query(max_length=100, pattern=NO_NUL)] = None,
     correlation_id: uuid.UUID | None = None,
-    actor_id: Annotated[str | None, Query(max_length=200)] = None,
+    actor_id: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
 ) -> AuditPage:
     """Every event the system published, newest first (by `occurred_at`); page with `before=next_before`."""
     query = AuditFilter(

@@ -13,15 +13,15 @@ from pydantic import BaseModel, ConfigDict, Field
 from services.ingest import bulk, deletion, downloads, job_access, uploads
 from services.ingest.models import Resume, ResumeStatus
 from services.ingest.repository import ResumeRepository
+from services.ingest.resources import IngestResources
 from services.ingest.settings import IngestSettings
-from services.ingest.storage import FileStore
 from services.ingest.upload_form import read_upload_form
 from talentkit.auth import CurrentPrincipal, Principal, require_roles
 from talentkit.service import Runtime, runtime_of
 
 router = APIRouter(tags=["resumes"])
 
-IngestRuntime = Annotated[Runtime[IngestSettings, FileStore], Depends(runtime_of)]
+IngestRuntime = Annotated[Runtime[IngestSettings, IngestResources], Depends(runtime_of)]
 Uploader = Annotated[Principal, Depends(require_roles("candidate", "recruiter", "admin"))]
 Staff = Annotated[Principal, Depends(require_roles("recruiter", "admin"))]
 

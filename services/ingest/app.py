@@ -11,6 +11,8 @@ from fastapi import FastAPI
 
 from services.ingest import api, handlers, skills_api
 from services.ingest.models import TABLES, Base
+from services.ingest.resources import IngestResources
+from services.ingest.sandbox import ExtractionSandbox
 from services.ingest.settings import IngestSettings
 from services.ingest.storage import FileStore
 from talentkit.health import ReadinessCheck
@@ -18,16 +20,23 @@ from talentkit.service import Runtime, ServiceSpec, create_service_app
 
 
 @asynccontextmanager
-async def resources(rt: Runtime[IngestSettings, Any]) -> AsyncIterator[FileStore]:
-    """Open the file store (creating its folder)."""
-    store = FileStore(rt.settings.files_dir)
+async def resources(rt: Runtime[IngestSettings, Any]) -> AsyncIterator[IngestResources]:
+    """Open the file store (creating its folder) and the extraction sandbox (its process starts on first use)."""
+    settings = rt.settings
+    store = FileStore(settings.files_dir)
     await asyncio.to_thread(store.prepare)
-    yield store
+    sandbox = ExtractionSandbox(
+        memory_bytes=settings.extraction_memory_bytes, timeout_seconds=settings.extraction_timeout_seconds
+    )
+    try:
+        yield IngestResources(store=store, sandbox=sandbox)
+    finally:
+        await asyncio.to_thread(sandbox.close)
 
 
-def _storage_ready(rt: Runtime[IngestSettings, FileStore]) -> ReadinessCheck:
+def _storage_ready(rt: Runtime[IngestSettings, IngestResources]) -> ReadinessCheck:
     async def check() -> bool:
-        return await asyncio.to_thread(rt.resources.writable)
+        return await asyncio.to_thread(rt.resources.store.writable)
 
     return check
 

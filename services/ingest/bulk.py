@@ -58,6 +58,7 @@ log = get_logger(__name__)
 _WATCHED_SUBJECTS = (ResumeParsed.subject, ResumeParseFailed.subject, MatchComputed.subject)
 # Intakes outlive the request that started them (a client may hang up); the loop only keeps weak references.
 _RUNNING_INTAKES: set[asyncio.Task[None]] = set()
+_NOT_STORED = "we could not store this file: try again"
 
 
 class BusWatch:
@@ -138,7 +139,7 @@ async def start_bulk_upload(
         used = await BulkQuotaRepository(session).used(principal.user_id, today)
     if used >= limit:
         raise _over_quota(limit=limit, used=used, requested=0)
-    staging = await asyncio.to_thread(rt.resources.new_staging_dir)
+    staging = await asyncio.to_thread(rt.resources.store.new_staging_dir)
     updates: asyncio.Queue[Update] = asyncio.Queue()
     watch = BusWatch(rt.nc, job_id, updates)
     try:
@@ -182,7 +183,14 @@ async def _intake(
 ) -> None:
     try:
         for staged in files:
-            updates.put_nowait(await _take_in(rt, principal, job_id, staged, watch))
+            try:
+                update = await _take_in(rt, principal, job_id, staged, watch)
+            except Exception:
+                # One file's surprise (a disk error reading it back, a checker bug) must not drop the
+                # files after it: they were counted against the quota and the client waits for each.
+                log.exception("ingest.bulk_file_failed", job_id=str(job_id), index=staged.index)
+                update = FileRejected(staged.index, staged.filename, "upload_failed", _NOT_STORED)
+            updates.put_nowait(update)
     finally:
         updates.put_nowait(IntakeFinished())
         await asyncio.to_thread(shutil.rmtree, staging, True)
@@ -204,7 +212,7 @@ async def _take_in(
         content_type = await asyncio.to_thread(_checked_type, staged.path, uploads.archive_limits(settings))
     except RejectedFile as exc:
         return FileRejected(staged.index, staged.filename, exc.code, exc.message)
-    store = rt.resources
+    store = rt.resources.store
     resume_id = uuid.uuid4()
     watch.expect(resume_id)
     checked = CheckedFile(
@@ -217,7 +225,7 @@ async def _take_in(
         outcome = await uploads.record_upload(rt, principal=principal, job_id=job_id, file=checked, resume_id=resume_id)
     except Exception:
         log.exception("ingest.bulk_file_failed", job_id=str(job_id), index=staged.index)
-        return FileRejected(staged.index, staged.filename, "upload_failed", "we could not store this file: try again")
+        return FileRejected(staged.index, staged.filename, "upload_failed", _NOT_STORED)
     resume = outcome.resume
     watch.expect(resume.id)
     return FileUploaded(

@@ -41,6 +41,6 @@ async def delete_resume(rt: IngestRuntime, principal: Principal, resume_id: uuid
         # Inside the transaction, like user erasure: a failed commit leaves a row without a file (deleting
         # it again finishes the job) rather than a file nobody can reach or delete.
         removed = await repo.count_with_digest(resume.sha256) == 0 and await asyncio.to_thread(
-            rt.resources.delete, resume.sha256
+            rt.resources.store.delete, resume.sha256
         )
     log.info("ingest.resume_deleted", resume_id=str(resume_id), file_removed=removed)

@@ -50,7 +50,7 @@ async def file_response(rt: IngestRuntime, principal: Principal, resume_id: uuid
     """The original file of a resume the caller may read; 404 otherwise, or when the file is gone."""
     async with rt.transaction() as session:
         resume = await job_access.readable_resume(session, principal, resume_id)
-    path = rt.resources.path_for(resume.sha256)
+    path = rt.resources.store.path_for(resume.sha256)
     try:
         stat = await asyncio.to_thread(os.stat, path)
     except FileNotFoundError as exc:
@@ -79,7 +79,7 @@ async def zip_response(rt: IngestRuntime, principal: Principal, resume_ids: Sequ
     wanted = list(dict.fromkeys(resume_ids))
     async with rt.transaction() as session:
         readable = {resume.id: resume for resume in await job_access.readable_resumes(session, principal, wanted)}
-    store = rt.resources
+    store = rt.resources.store
     entries: list[_Entry] = []
     missing: list[uuid.UUID] = []
     for resume_id in wanted:

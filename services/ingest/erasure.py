@@ -6,8 +6,8 @@ import asyncio
 import uuid
 
 from services.ingest.repository import ResumeRepository
+from services.ingest.resources import IngestResources
 from services.ingest.settings import IngestSettings
-from services.ingest.storage import FileStore
 from talentkit.bus import HandlerContext
 from talentkit.logs import get_logger
 from talentkit.service import Runtime
@@ -17,7 +17,7 @@ log = get_logger(__name__)
 
 async def erase_user_resumes(ctx: HandlerContext, user_id: uuid.UUID) -> None:
     """Delete the user's resumes and every file left without a resume (idempotent)."""
-    rt: Runtime[IngestSettings, FileStore] = ctx.state
+    rt: Runtime[IngestSettings, IngestResources] = ctx.state
     repo = ResumeRepository(ctx.session)
     # Lock the files first, in a fixed order, so that concurrent uploads of the same file wait for us.
     await repo.lock_digests(await repo.digests_of_user(user_id))
@@ -26,7 +26,7 @@ async def erase_user_resumes(ctx: HandlerContext, user_id: uuid.UUID) -> None:
     await repo.lock_digests(deleted)
     removed = 0
     for sha256 in sorted(deleted):
-        if await repo.count_with_digest(sha256) == 0 and await asyncio.to_thread(rt.resources.delete, sha256):
+        if await repo.count_with_digest(sha256) == 0 and await asyncio.to_thread(rt.resources.store.delete, sha256):
             removed += 1
     # If the commit fails after a file is gone, the retry deletes the same rows again: nothing dangles.
     log.info("ingest.user_erased", user_id=str(user_id), files_removed=removed, digests=len(deleted))

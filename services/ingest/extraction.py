@@ -12,6 +12,7 @@ import io
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 import docx
@@ -29,6 +30,11 @@ _PDF_TEXT_FLAGS = pymupdf.TEXT_DEHYPHENATE | pymupdf.TEXT_MEDIABOX_CLIP | pymupd
 # Fewer letters than this is no resume: a scanned image with a page number, or an empty template.
 MIN_LETTERS = 20
 _MAX_TABLE_DEPTH = 5
+# A long resume has a few thousand lines; a document with far more is read only that far (and flagged
+# as truncated), so crafted markup cannot keep a parser busy for minutes.
+_MAX_DOCX_LINES = 20_000
+# Headers repeat from section to section; a document with thousands of sections is not a resume.
+_MAX_HEADER_SECTIONS = 10
 # PyMuPDF does not support concurrent use from several threads; parses are sequential per consumer
 # today, and this keeps it safe if more run at once.
 _PDF_LOCK = threading.Lock()
@@ -64,7 +70,7 @@ def extract_document(data: bytes, content_type: str, *, max_pages: int, max_text
         with _PDF_LOCK:
             document = _extract_pdf(data, max_pages=max_pages)
     elif content_type == DOCX:
-        document = _extract_docx(data)
+        document = _extract_docx(data, max_chars=max_text_chars)
     elif content_type == TEXT:
         document = ExtractedDocument(text=decode_text(data))
     else:
@@ -138,16 +144,10 @@ def _page_text(page: Any) -> str:
     return "\n".join(join_hyphenated(ordered if ordered is not None else [line.text for line in lines]))
 
 
-def _extract_docx(data: bytes) -> ExtractedDocument:
+def _extract_docx(data: bytes, *, max_chars: int) -> ExtractedDocument:
     try:
         document = docx.Document(io.BytesIO(data))
-        lines: list[str] = []
-        # Templates often put the name and contact details in the page header.
-        for section in document.sections:
-            for header in (section.first_page_header, section.header):
-                if not header.is_linked_to_previous:
-                    lines.extend(_block_lines(header.iter_inner_content()))
-        lines.extend(_block_lines(document.iter_inner_content()))
+        lines, truncated = _take_lines(_docx_lines(document), max_chars=max_chars)
         links = tuple(
             str(rel.target_ref)
             for rel in document.part.rels.values()
@@ -155,7 +155,32 @@ def _extract_docx(data: bytes) -> ExtractedDocument:
         )
     except Exception as exc:
         raise ExtractionFailed("corrupt", "this Word document is damaged and cannot be read") from exc
-    return ExtractedDocument(text="\n".join(lines), links=links)
+    return ExtractedDocument(text="\n".join(lines), links=links, truncated=truncated)
+
+
+def _docx_lines(document: Any) -> Iterator[str]:
+    # Templates often put the name and contact details in the page header.
+    for section in islice(document.sections, _MAX_HEADER_SECTIONS):
+        for header in (section.first_page_header, section.header):
+            if not header.is_linked_to_previous:
+                yield from _block_lines(header.iter_inner_content())
+    yield from _block_lines(document.iter_inner_content())
+
+
+def _take_lines(lines: Iterator[str], *, max_chars: int) -> tuple[list[str], bool]:
+    """The lines up to `max_chars` of text (or `_MAX_DOCX_LINES` lines), and whether any were left out.
+
+    Stopping early, rather than cutting the joined text, keeps a document of a million paragraphs cheap.
+    """
+    taken: list[str] = []
+    chars = 0
+    for line in lines:
+        if chars > max_chars or len(taken) >= _MAX_DOCX_LINES:
+            return taken, True
+        taken.append(line)
+        # Blank lines and padding are squeezed out by normalisation: they do not use up the budget.
+        chars += len(line.strip()) + 1
+    return taken, False
 
 
 def _block_lines(blocks: Iterator[Paragraph | Table], depth: int = 0) -> Iterator[str]:

@@ -17,12 +17,12 @@ from contracts.skills import default_taxonomy
 from services.ingest.domain.injection import blank_spans, instruction_spans
 from services.ingest.domain.profile import embedding_text, parse_profile
 from services.ingest.domain.schema import ParsedProfile
-from services.ingest.extraction import ExtractedDocument, ExtractionFailed, extract_document
+from services.ingest.extraction import ExtractedDocument, ExtractionFailed
 from services.ingest.llm import SqlUsageLedger, enhance_profile
 from services.ingest.models import Resume
 from services.ingest.repository import ResumeRepository
+from services.ingest.resources import IngestResources
 from services.ingest.settings import IngestSettings
-from services.ingest.storage import FileStore
 from talentkit.bus import HandlerContext
 from talentkit.logs import get_logger
 from talentkit.service import Runtime
@@ -44,17 +44,30 @@ class ParsedResume:
 
 
 def analyse_file(
-    store: FileStore, *, sha256: str, content_type: str, settings: IngestSettings, today: date | None = None
+    resources: IngestResources,
+    *,
+    sha256: str,
+    content_type: str,
+    settings: IngestSettings,
+    today: date | None = None,
 ) -> ParsedResume:
-    """Read, extract and parse a stored file (blocking: run it in a thread); raises `ExtractionFailed`."""
+    """Read, extract (in the sandbox) and parse a stored file (blocking: run it in a thread); raises `ExtractionFailed`."""
     try:
-        data = store.read(sha256)
+        data = resources.store.read(sha256)
     except FileNotFoundError as exc:
         raise ExtractionFailed("file_missing", "the uploaded file is no longer stored: upload it again") from exc
-    document = extract_document(
+    document = resources.sandbox.extract(
         data, content_type, max_pages=settings.max_pages, max_text_chars=settings.max_text_chars
     )
-    return parse_document(document, settings=settings, today=today or datetime.now(UTC).date())
+    try:
+        return parse_document(document, settings=settings, today=today or datetime.now(UTC).date())
+    except Exception as exc:
+        # Pure work on text already in hand: a retry would fail the same way, and the resume would
+        # stay `parsing` for good once the event is dead-lettered. A bug, logged; the file's outcome.
+        log.exception("ingest.parser_crashed", sha256=sha256, chars=len(document.text))
+        raise ExtractionFailed(
+            "unparseable", "we could not make sense of this resume: upload it as another format"
+        ) from exc
 
 
 def parse_document(document: ExtractedDocument, *, settings: IngestSettings, today: date) -> ParsedResume:
@@ -77,7 +90,7 @@ def parse_document(document: ExtractedDocument, *, settings: IngestSettings, tod
 
 async def parse_uploaded_resume(ctx: HandlerContext, event: ResumeUploaded) -> None:
     """Parse the resume an upload announced and publish the outcome (idempotent per resume)."""
-    rt: Runtime[IngestSettings, FileStore] = ctx.state
+    rt: Runtime[IngestSettings, IngestResources] = ctx.state
     upload = event.payload
     # Committed on its own so readers see `parsing` while the work runs.
     async with rt.transaction() as session:

@@ -59,6 +59,16 @@ class IngestSettings(ServiceSettings):
     )
     max_archive_entries: int = Field(default=2000, ge=1, description="Entries a DOCX may contain (zip-bomb guard).")
     max_text_chars: int = Field(default=200_000, ge=1000, description="Extracted text beyond this is dropped.")
+    extraction_memory_bytes: int = Field(
+        default=256 * 1024 * 1024,
+        ge=64 * 1024 * 1024,
+        description="Memory the process reading an uploaded file may allocate; past it the file fails as too complex.",
+    )
+    extraction_timeout_seconds: float = Field(
+        default=20.0,
+        gt=0,
+        description="Time reading one uploaded file may take; past it the file fails as too complex.",
+    )
     embedding_text_chars: int = Field(default=8000, ge=100, le=20_000, description="Cap of the matcher's text.")
     bulk_max_files: int = Field(default=500, ge=1, description="Files one bulk upload request may carry.")
     bulk_max_files_per_day: int = Field(default=2000, ge=1, description="Bulk-uploaded files per user per UTC day.")

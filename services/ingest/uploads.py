@@ -28,6 +28,7 @@ from services.ingest.domain.filetypes import (
 )
 from services.ingest.models import Resume
 from services.ingest.repository import ResumeRepository
+from services.ingest.resources import IngestResources
 from services.ingest.settings import IngestSettings
 from services.ingest.storage import FileStore, sha256_of
 from talentkit.auth import Principal
@@ -37,7 +38,7 @@ from talentkit.service import Runtime
 
 log = get_logger(__name__)
 
-IngestRuntime = Runtime[IngestSettings, FileStore]
+IngestRuntime = Runtime[IngestSettings, IngestResources]
 
 REJECTION_STATUS: dict[type[FileRejected], int] = {
     EmptyFile: 422,
@@ -90,7 +91,7 @@ async def upload_resume(
         content_type, sha256 = await asyncio.to_thread(_inspect, data, archive_limits(rt.settings))
     except FileRejected as exc:
         raise ApiError(REJECTION_STATUS.get(type(exc), 422), exc.message, code=exc.code) from exc
-    store = rt.resources
+    store = rt.resources.store
     checked = CheckedFile(
         sha256=sha256, content_type=content_type, size_bytes=len(data), put=lambda: _save(store, data)
     )
@@ -127,6 +128,34 @@ async def record_upload(
 
 
 async def _record(
+    rt: IngestRuntime,
+    *,
+    principal: Principal,
+    job_id: uuid.UUID | None,
+    file: CheckedFile,
+    resume_id: uuid.UUID,
+) -> UploadOutcome:
+    try:
+        return await _record_stored(rt, principal=principal, job_id=job_id, file=file, resume_id=resume_id)
+    except Exception:
+        # The file may be in the store with no row to reach it, nor to erase it with its owner's data.
+        await _drop_if_unreferenced(rt, file.sha256)
+        raise
+
+
+async def _drop_if_unreferenced(rt: IngestRuntime, sha256: str) -> None:
+    """Remove the stored file with this digest if no resume refers to it (best effort: the database may be down)."""
+    try:
+        async with rt.transaction() as session:
+            repo = ResumeRepository(session)
+            await repo.lock_digests([sha256])
+            if await repo.count_with_digest(sha256) == 0 and await asyncio.to_thread(rt.resources.store.delete, sha256):
+                log.info("ingest.unrecorded_file_removed", sha256=sha256)
+    except Exception:
+        log.exception("ingest.unrecorded_file_left", sha256=sha256)
+
+
+async def _record_stored(
     rt: IngestRuntime,
     *,
     principal: Principal,

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
 from services.interviews import interviewing
 from services.interviews.domain.scheduling import MAX_DURATION_MINUTES, MIN_DURATION_MINUTES
@@ -24,6 +24,13 @@ Interviewer = Annotated[Principal, Depends(require_roles("recruiter", "admin"))]
 InterviewStatus = Literal["scheduled", "completed", "cancelled"]
 
 
+def _without_nul(value: str) -> str:
+    # PostgreSQL text cannot hold U+0000: refused here, or the update would fail as a 500.
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    return value
+
+
 class ScheduleRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -36,7 +43,7 @@ class CompleteRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     recommendation: Recommendation
-    notes: str = Field(default="", max_length=20_000)
+    notes: Annotated[str, AfterValidator(_without_nul)] = Field(default="", max_length=20_000)
 
 
 class InterviewOut(BaseModel):

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from contracts.events.jobs import ApplicationStatus, Seniority
 from services.jobs import applications, postings, swipes
@@ -27,12 +27,22 @@ Limit = Annotated[int, Query(ge=1, le=200, description="At most this many items 
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Skip this many items.")]
 
 
+def _without_nul(value: str) -> str:
+    # PostgreSQL text cannot hold U+0000: refused here, or the insert would fail as a 500.
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    return value
+
+
+NoNul = AfterValidator(_without_nul)
+
+
 class PostJobRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-    description: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50_000)]
-    location: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), NoNul]
+    description: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50_000), NoNul]
+    location: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), NoNul] | None = None
     seniority: Seniority | None = Field(default=None, description="Leave empty to let the analysis infer it.")
 
 

@@ -9,7 +9,13 @@ from collections.abc import Sequence
 from contracts.envelope import Event
 from contracts.events import ApplicationSubmitted, MatchComputed, ResumeParsed
 from contracts.events.jobs import ApplicationSubmittedPayload
-from services.jobs.repository import ApplicationRepository, JobRepository, MatchScoreRepository, ProfileRepository
+from services.jobs.repository import (
+    ApplicationRepository,
+    ForgottenRepository,
+    JobRepository,
+    MatchScoreRepository,
+    ProfileRepository,
+)
 from talentkit.bus import HandlerContext
 from talentkit.logs import get_logger
 
@@ -20,8 +26,18 @@ _ACCEPTING = ("analyzing", "open")
 
 
 async def record_parsed_resume(ctx: HandlerContext, event: ResumeParsed) -> None:
-    """Keep the parsed profile; when the job's own recruiter uploaded it for that job, it applies there."""
+    """Keep the parsed profile; when the job's own recruiter uploaded it for that job, it applies there.
+
+    Not for a resume, uploader or candidate deleted already: the deletion may overtake the parse.
+    """
     p = event.payload
+    forgotten = ForgottenRepository(ctx.session)
+    await forgotten.lock([p.resume_id, p.uploaded_by, p.candidate_id])
+    if await forgotten.forgotten_resumes([p.resume_id]) or await forgotten.forgotten_users(
+        [p.uploaded_by, p.candidate_id]
+    ):
+        log.info("jobs.parse_of_deleted_resume_ignored", resume_id=str(p.resume_id))
+        return
     await ProfileRepository(ctx.session).upsert(
         {
             "resume_id": p.resume_id,
@@ -77,10 +93,16 @@ async def record_match_scores(ctx: HandlerContext, events: Sequence[Event]) -> N
         if key not in latest or latest[key].occurred_at <= event.occurred_at:
             latest[key] = event
     known_jobs = await JobRepository(ctx.session).existing_ids(list({job_id for job_id, _ in latest}))
+    # A score computed before its resume (or candidate) was deleted may arrive after the deletion.
+    forgotten = ForgottenRepository(ctx.session)
+    deleted = await forgotten.forgotten_resumes(list({resume_id for _, resume_id in latest}))
+    deleted_users = await forgotten.forgotten_users({event.payload.candidate_id for event in latest.values()})
     scores = MatchScoreRepository(ctx.session)
     for (job_id, resume_id), event in latest.items():
         if job_id not in known_jobs:
             continue  # a job this service never had (or has forgotten): nothing to rank it in
+        if resume_id in deleted or event.payload.candidate_id in deleted_users:
+            continue
         p = event.payload
         await scores.upsert(
             {

@@ -114,4 +114,23 @@ class MatchScore(Base):
     computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+class ForgottenResume(Base):
+    """A deleted resume. Parses and scores are other consumers than deletions: one arriving late must
+    not bring back what the deletion removed."""
+
+    __tablename__ = "forgotten_resumes"
+
+    resume_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    forgotten_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class ForgottenUser(Base):
+    """A deleted user: a late parse of a resume they uploaded or own is not kept."""
+
+    __tablename__ = "forgotten_users"
+
+    user_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    forgotten_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
 TABLES = bus_tables(Base.metadata)

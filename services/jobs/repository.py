@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select
+from sqlalchemy import and_, delete, func, or_, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.jobs.models import Application, CandidateProfile, Job, MatchScore, Swipe
+from services.jobs.models import (
+    Application,
+    CandidateProfile,
+    ForgottenResume,
+    ForgottenUser,
+    Job,
+    MatchScore,
+    Swipe,
+)
 
 
 class JobRepository:
@@ -257,3 +265,50 @@ class SwipeRepository:
     async def delete_of_candidate(self, candidate_id: uuid.UUID) -> None:
         """Delete a candidate's swipes."""
         await self.session.execute(delete(Swipe).where(Swipe.candidate_id == candidate_id))
+
+
+class ForgottenRepository:
+    """Deleted resumes and users, remembered so that a late event about them changes nothing."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def lock(self, ids: Iterable[uuid.UUID | None]) -> None:
+        """Serialise forgetting and recording these resumes or users until the transaction ends.
+
+        Without it a parse handled at the same moment as the deletion could commit its profile after
+        the deletion looked for it. Sorted, so two lockers cannot deadlock.
+        """
+        for key in sorted({_lock_key(value) for value in ids if value is not None}):
+            await self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+    async def forget_resumes(self, resume_ids: Sequence[uuid.UUID]) -> None:
+        """Remember these resumes as deleted (idempotent)."""
+        if resume_ids:
+            rows = [{"resume_id": resume_id} for resume_id in set(resume_ids)]
+            await self.session.execute(pg_insert(ForgottenResume).values(rows).on_conflict_do_nothing())
+
+    async def forget_user(self, user_id: uuid.UUID) -> None:
+        """Remember this user as deleted (idempotent)."""
+        await self.session.execute(pg_insert(ForgottenUser).values(user_id=user_id).on_conflict_do_nothing())
+
+    async def forgotten_resumes(self, resume_ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+        """Which of these resumes were deleted."""
+        if not resume_ids:
+            return set()
+        rows = await self.session.scalars(
+            select(ForgottenResume.resume_id).where(ForgottenResume.resume_id.in_(set(resume_ids)))
+        )
+        return set(rows)
+
+    async def forgotten_users(self, user_ids: Iterable[uuid.UUID | None]) -> set[uuid.UUID]:
+        """Which of these users were deleted."""
+        wanted = {user_id for user_id in user_ids if user_id is not None}
+        if not wanted:
+            return set()
+        return set(await self.session.scalars(select(ForgottenUser.user_id).where(ForgottenUser.user_id.in_(wanted))))
+
+
+def _lock_key(value: uuid.UUID) -> int:
+    """A signed 64-bit advisory-lock key for a resume or user id."""
+    return int.from_bytes(value.bytes[:8], "big", signed=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from contracts.envelope import Event
 from services.matcher.recall_index import RESUMES
 from services.matcher.repository import (
+    ErasureRepository,
     JobVectorRepository,
     MatchScoreRepository,
     ResumeVectorRepository,
@@ -22,6 +23,8 @@ async def erase_user(ctx: HandlerContext, event: Event) -> None:
     user_id = event.payload.user_id
     resources: MatcherResources = ctx.state.resources
     await serialize_matching(ctx.session)
+    # Remembered, so that their resume or job in an event handled after this one is not indexed again.
+    await ErasureRepository(ctx.session).erase_user(user_id)
     resume_ids = await ResumeVectorRepository(ctx.session).delete_owned_by(user_id)
     job_ids = await JobVectorRepository(ctx.session).delete_owned_by(user_id)
     scores = await MatchScoreRepository(ctx.session).delete_involving(resume_ids=resume_ids, job_ids=job_ids)
@@ -36,6 +39,8 @@ async def erase_resume(ctx: HandlerContext, event: Event) -> None:
     resume_id = event.payload.resume_id
     resources: MatcherResources = ctx.state.resources
     await serialize_matching(ctx.session)
+    # Remembered, so that its parse, should it be handled after this, does not index it again.
+    await ErasureRepository(ctx.session).erase_resume(resume_id)
     await ResumeVectorRepository(ctx.session).delete_ids([resume_id])
     scores = await MatchScoreRepository(ctx.session).delete_involving(resume_ids=[resume_id], job_ids=[])
     await resources.index.delete(RESUMES, [resume_id])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 import numpy as np
@@ -24,6 +25,7 @@ from services.matcher.domain.scoring import CandidateProfile, JobRequirements, M
 from services.matcher.models import JobVector, ResumeVector
 from services.matcher.recall_index import JOBS, RESUMES, job_point, resume_point
 from services.matcher.repository import (
+    ErasureRepository,
     JobVectorRepository,
     MatchScoreRepository,
     ResumeVectorRepository,
@@ -50,10 +52,12 @@ def job_text(payload: JobAnalyzedPayload) -> str:
 
 
 def _latest_per_key(events: Sequence[Event], key: str) -> list[Event]:
-    """One event per document: a batch may carry a re-parse of the same resume; the later one wins."""
+    """One event per document: a batch may carry two events about one document; the one that occurred last wins."""
     latest: dict[Any, Event] = {}
     for event in events:
-        latest[getattr(event.payload, key)] = event
+        document = getattr(event.payload, key)
+        if document not in latest or latest[document].occurred_at <= event.occurred_at:
+            latest[document] = event
     return list(latest.values())
 
 
@@ -132,6 +136,22 @@ async def match_parsed_resumes(ctx: HandlerContext, events: Sequence[Event]) -> 
     vectors = await resources.embedder.embed([resume_text(payload) for payload in payloads])
 
     await serialize_matching(ctx.session)
+    # Under the lock erasures take: a resume (or its owner) deleted before its parse is handled stays gone.
+    erasures = ErasureRepository(ctx.session)
+    erased = await erasures.erased_resumes([payload.resume_id for payload in payloads])
+    erased_users = await erasures.erased_users(
+        user_id for payload in payloads for user_id in (payload.uploaded_by, payload.candidate_id)
+    )
+    kept = [
+        row
+        for row, payload in enumerate(payloads)
+        if payload.resume_id not in erased and not {payload.uploaded_by, payload.candidate_id} & erased_users
+    ]
+    if len(kept) < len(payloads):
+        log.info("matcher.erased_resumes_skipped", resumes=len(payloads) - len(kept))
+        batch, payloads, vectors = [batch[row] for row in kept], [payloads[row] for row in kept], vectors[kept]
+    if not payloads:
+        return
     resumes = ResumeVectorRepository(ctx.session)
     await resumes.upsert(
         [
@@ -182,6 +202,11 @@ async def match_parsed_resumes(ctx: HandlerContext, events: Sequence[Event]) -> 
     log.info("matcher.resumes_matched", resumes=len(payloads), pairs=len(pairs))
 
 
+def _is_stale(stored_at: datetime | None, event: Event) -> bool:
+    """Whether a job's stored state comes from an event that occurred after `event`."""
+    return stored_at is not None and stored_at > event.occurred_at
+
+
 async def match_analyzed_jobs(ctx: HandlerContext, events: Sequence[Event]) -> None:
     """Index a batch of `JobAnalyzed` and score each job against its nearest resumes (if open) and its uploads."""
     settings: MatcherSettings = ctx.state.settings
@@ -192,6 +217,20 @@ async def match_analyzed_jobs(ctx: HandlerContext, events: Sequence[Event]) -> N
 
     await serialize_matching(ctx.session)
     jobs = JobVectorRepository(ctx.session)
+    # Under the lock: an event older than the one stored (a retry overtaken by the job's closing) and
+    # a job of a recruiter deleted meanwhile change nothing.
+    stored_at = await jobs.analyzed_at([payload.job_id for payload in payloads])
+    erased_users = await ErasureRepository(ctx.session).erased_users(payload.recruiter_id for payload in payloads)
+    kept = [
+        row
+        for row, (event, payload) in enumerate(zip(batch, payloads, strict=True))
+        if payload.recruiter_id not in erased_users and not _is_stale(stored_at.get(payload.job_id), event)
+    ]
+    if len(kept) < len(payloads):
+        log.info("matcher.stale_or_erased_jobs_skipped", jobs=len(payloads) - len(kept))
+        batch, payloads, vectors = [batch[row] for row in kept], [payloads[row] for row in kept], vectors[kept]
+    if not payloads:
+        return
     await jobs.upsert(
         [
             {
@@ -203,8 +242,9 @@ async def match_analyzed_jobs(ctx: HandlerContext, events: Sequence[Event]) -> N
                 "preferred_skills": list(payload.preferred_skills),
                 "min_years_experience": payload.min_years_experience,
                 "embedding": vector,
+                "analyzed_at": event.occurred_at,
             }
-            for payload, vector in zip(payloads, vectors, strict=True)
+            for event, payload, vector in zip(batch, payloads, vectors, strict=True)
         ]
     )
     job_ids = [payload.job_id for payload in payloads]

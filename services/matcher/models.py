@@ -52,9 +52,31 @@ class JobVector(Base):
     preferred_skills: Mapped[list[str]] = mapped_column(JSONB, default=list)
     min_years_experience: Mapped[float | None] = mapped_column(Float)
     embedding: Mapped[Any] = mapped_column(Vector(EMBEDDING_DIMENSIONS))
+    # When the `JobAnalyzed` stored here occurred: an older one handled later (a retry) is ignored,
+    # so a closed job is never reopened by its own stale "open".
+    analyzed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )
+
+
+class ErasedResume(Base):
+    """A deleted resume. Parses and deletions are separate consumers: a parse handled after the
+    deletion must not index the resume again."""
+
+    __tablename__ = "erased_resumes"
+
+    resume_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    erased_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class ErasedUser(Base):
+    """A deleted user: a resume they own or uploaded, or a job they posted, handled later is not indexed."""
+
+    __tablename__ = "erased_users"
+
+    user_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    erased_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
 class MatchScore(Base):

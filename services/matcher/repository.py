@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Collection, Sequence
+from collections.abc import AsyncIterator, Collection, Iterable, Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, any_, delete, literal, or_, select, text
@@ -11,7 +12,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import Uuid
 
-from services.matcher.models import Base, JobVector, MatchScore, ResumeVector
+from services.matcher.models import Base, ErasedResume, ErasedUser, JobVector, MatchScore, ResumeVector
 
 # Taken by every transaction that writes vectors or scores (see `serialize_matching`).
 _MATCHING_LOCK = "matcher.matching"
@@ -132,6 +133,15 @@ class JobVectorRepository:
         )
         return {row.job_id: row for row in rows}
 
+    async def analyzed_at(self, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, datetime | None]:
+        """When the stored `JobAnalyzed` of each of these jobs occurred (jobs not stored are left out)."""
+        if not ids:
+            return {}
+        rows = await self.session.execute(
+            select(JobVector.job_id, JobVector.analyzed_at).where(_among(JobVector.job_id, ids))
+        )
+        return {row.job_id: row.analyzed_at for row in rows}
+
     async def delete_owned_by(self, user_id: uuid.UUID) -> list[uuid.UUID]:
         """Delete the jobs `user_id` posted; return their ids."""
         rows = await self.session.scalars(
@@ -206,3 +216,33 @@ class MatchScoreRepository:
             delete(MatchScore).where(or_(_among(MatchScore.resume_id, resume_ids), _among(MatchScore.job_id, job_ids)))
         )
         return int(getattr(result, "rowcount", 0) or 0)
+
+
+class ErasureRepository:
+    """Deleted resumes and users, remembered so that an event about them handled later indexes nothing."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def erase_resume(self, resume_id: uuid.UUID) -> None:
+        """Remember a deleted resume (idempotent)."""
+        await self.session.execute(insert(ErasedResume).values(resume_id=resume_id).on_conflict_do_nothing())
+
+    async def erase_user(self, user_id: uuid.UUID) -> None:
+        """Remember a deleted user (idempotent)."""
+        await self.session.execute(insert(ErasedUser).values(user_id=user_id).on_conflict_do_nothing())
+
+    async def erased_resumes(self, ids: Collection[uuid.UUID]) -> set[uuid.UUID]:
+        """Which of these resumes were deleted."""
+        if not ids:
+            return set()
+        return set(
+            await self.session.scalars(select(ErasedResume.resume_id).where(_among(ErasedResume.resume_id, ids)))
+        )
+
+    async def erased_users(self, ids: Iterable[uuid.UUID | None]) -> set[uuid.UUID]:
+        """Which of these users were deleted."""
+        wanted = {user_id for user_id in ids if user_id is not None}
+        if not wanted:
+            return set()
+        return set(await self.session.scalars(select(ErasedUser.user_id).where(_among(ErasedUser.user_id, wanted))))

@@ -57,10 +57,18 @@ class SuspiciousArchive(FileRejected):
 
 @dataclass(frozen=True)
 class ArchiveLimits:
-    """How far a DOCX (a ZIP archive) may expand."""
+    """How far a DOCX (a ZIP archive) may expand, and how much XML it may hold.
+
+    Images may be large, markup may not: python-docx parses the XML whole, at a few hundred bytes of
+    memory per element, so a small upload of highly compressible XML could otherwise take a worker's
+    memory and minutes of CPU. A long resume's markup, styles included, is a few tens of thousands
+    of tags.
+    """
 
     max_uncompressed_bytes: int = 50 * 1024 * 1024
     max_entries: int = 2000
+    max_markup_bytes: int = 8 * 1024 * 1024
+    max_markup_tags: int = 400_000
 
 
 def sniff_content_type(data: bytes, limits: ArchiveLimits | None = None) -> ResumeContentType:
@@ -90,13 +98,41 @@ def _check_docx(data: bytes, limits: ArchiveLimits) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+            _check_entries(entries, limits)
+            tags = _tag_count(archive, [entry for entry in entries if _is_markup(entry)])
+    except FileRejected:
+        raise
+    except Exception as exc:
+        # Untrusted bytes: besides BadZipFile, zipfile raises NotImplementedError (a "version needed"
+        # or a compression it does not know), ValueError, EOFError, zlib.error... Whatever it raises
+        # says the file is unusable.
         raise UnsupportedFileType(f"this ZIP archive is damaged; {ACCEPTED}") from exc
+    if tags > limits.max_markup_tags:
+        raise SuspiciousArchive("this document holds far more markup than a resume could")
+
+
+def _check_entries(entries: list[zipfile.ZipInfo], limits: ArchiveLimits) -> None:
     if len(entries) > limits.max_entries:
         raise SuspiciousArchive(f"this archive has too many entries ({len(entries)}) for a resume")
     # Declared sizes are enough: Python's zipfile stops reading a member at its declared size, so
     # a member that lies about its size cannot expand further when python-docx reads it.
     if sum(entry.file_size for entry in entries) > limits.max_uncompressed_bytes:
         raise SuspiciousArchive("this archive expands to far more data than a resume could hold")
+    if sum(entry.file_size for entry in entries if _is_markup(entry)) > limits.max_markup_bytes:
+        raise SuspiciousArchive("this document holds far more markup than a resume could")
     if not any(entry.filename == "word/document.xml" for entry in entries):
         raise UnsupportedFileType(f"this ZIP archive is not a Word document; {ACCEPTED}")
+
+
+def _is_markup(entry: zipfile.ZipInfo) -> bool:
+    return entry.filename.lower().endswith((".xml", ".rels"))
+
+
+def _tag_count(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> int:
+    """How many tags (`<`) the XML entries hold: what parsing them costs, whatever their byte size."""
+    count = 0
+    for entry in entries:
+        with archive.open(entry) as member:
+            while chunk := member.read(1024 * 1024):
+                count += chunk.count(b"<")
+    return count

@@ -93,6 +93,18 @@ def _make_pdf(text: str | None, *, password: str | None = None) -> bytes:
     return data
 
 
+def dense_pdf(lines: int) -> bytes:
+    """A small PDF (tens of kilobytes) whose single page draws `lines` lines of text."""
+    pdf = fitz.open()
+    page = pdf.new_page()
+    page.insert_text((72, 72), "Jane Doe, Python developer")
+    operators = b"q\nBT\n/helv 5 Tf\n1 0 0 1 10 800 Tm\n" + b"(word word word word) Tj 0 -1 Td\n" * lines + b"ET\nQ\n"
+    pdf.update_stream(page.get_contents()[0], operators)
+    data: bytes = pdf.tobytes(deflate=True, garbage=3)
+    pdf.close()
+    return data
+
+
 def _make_zip(entries: dict[str, bytes]) -> bytes:
     """A deflated ZIP archive with these entries."""
     buffer = io.BytesIO()

@@ -14,7 +14,9 @@ from nats.js import JetStreamContext
 
 from contracts.events import MatchComputed
 from contracts.events.matcher import MatchComputedPayload
+from services.ingest import bulk
 from services.ingest.app import create_app
+from services.ingest.domain.filetypes import ArchiveLimits
 from services.ingest.settings import IngestSettings
 from services.ingest.tests.job_events import post_job
 from talentkit.testing.bus import eventually, publish
@@ -244,3 +246,32 @@ async def test_files_per_request_and_per_day_are_limited(
         f"/api/v1/jobs/{other_job}/resumes", headers=test_issuer.headers(other, role="recruiter"), files=_text_files(1)
     )
     assert fresh.status_code == 200
+
+
+async def test_a_file_failing_unexpectedly_is_rejected_and_the_files_after_it_still_go_in(
+    quick_ingest: httpx.AsyncClient,
+    test_issuer: Issuer,
+    jetstream: tuple[object, JetStreamContext],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _, js = jetstream
+    checked_type = bulk._checked_type
+
+    def disk_trouble(path: Path, limits: ArchiveLimits) -> str:
+        if b"unreadable" in path.read_bytes():
+            raise OSError("I/O error")
+        return checked_type(path, limits)
+
+    monkeypatch.setattr(bulk, "_checked_type", disk_trouble)
+    recruiter = uuid.uuid4()
+    job_id = await post_job(js, quick_ingest, test_issuer, recruiter)
+    files: FileParts = [("files", ("first.txt", b"Jane Doe, unreadable resume", "text/plain")), *_text_files(1)]
+
+    response = await quick_ingest.post(
+        f"/api/v1/jobs/{job_id}/resumes", headers=test_issuer.headers(recruiter, role="recruiter"), files=files
+    )
+
+    assert response.status_code == 200
+    assert 'event: rejected\ndata: {"index":0,"filename":"first.txt","code":"upload_failed"' in response.text
+    assert 'event: uploaded\ndata: {"index":1,"filename":"cv-0.txt"' in response.text
+    assert (_done(response.text)["uploaded"], _done(response.text)["rejected"]) == (1, 1)

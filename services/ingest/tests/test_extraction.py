@@ -1,7 +1,16 @@
+import io
+import zipfile
+from pathlib import Path
+
 import pytest
 
+from services.ingest import parsing
 from services.ingest.domain.filetypes import DOCX, PDF, TEXT
 from services.ingest.extraction import ExtractionFailed, extract_document
+from services.ingest.resources import IngestResources
+from services.ingest.sandbox import ExtractionSandbox
+from services.ingest.settings import IngestSettings
+from services.ingest.storage import FileStore
 from services.ingest.tests.conftest import PdfMaker, SampleReader
 
 pytestmark = pytest.mark.unit
@@ -83,3 +92,54 @@ def test_text_beyond_the_cap_is_dropped() -> None:
     document = extract_document(("word " * 10_000).encode(), TEXT, max_pages=20, max_text_chars=1000)
     assert len(document.text) == 1000
     assert document.truncated
+
+
+def _docx_with_paragraphs(docx_bytes: bytes, paragraphs: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(docx_bytes))
+    document = source.read("word/document.xml")
+    body = document.index(b"<w:body>") + len(b"<w:body>")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for entry in source.infolist():
+            content = source.read(entry.filename)
+            archive.writestr(entry, document[:body] + paragraphs + document[body:] if content == document else content)
+    return buffer.getvalue()
+
+
+def test_a_docx_is_read_only_as_far_as_the_text_cap_reaches(resume_docx: bytes) -> None:
+    # Reading paragraphs costs tens of microseconds each: a document of tens of thousands of them is
+    # read up to what is kept (the text cap, or a line count no resume reaches), then flagged.
+    many = _docx_with_paragraphs(resume_docx, b"<w:p><w:r><w:t>Python and Go.</w:t></w:r></w:p>" * 30_000)
+    capped = extract_document(many, DOCX, max_pages=20, max_text_chars=1_000_000)
+    assert capped.truncated
+    assert capped.text.count("Python and Go.") == 20_000 - 1  # the page header's line comes first
+    short = extract_document(many, DOCX, max_pages=20, max_text_chars=1500)
+    assert short.truncated
+    assert len(short.text) == 1500
+    whole = extract_document(resume_docx, DOCX, max_pages=20, max_text_chars=200_000)
+    assert not whole.truncated
+
+
+def test_a_parser_crash_is_the_files_outcome_not_a_retry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Parsing is pure work on text in hand: retrying an exception gives the same exception, and the
+    # resume would stay `parsing` for good once its event is dead-lettered.
+    def crash(*_args: object, **_kwargs: object) -> None:
+        raise IndexError("a parser bug")
+
+    monkeypatch.setattr(parsing, "parse_profile", crash)
+    store = FileStore(tmp_path / "files")
+    store.prepare()
+    sha256 = store.save(b"Jane Doe\nPython developer with ten years of experience.\n")
+    sandbox = ExtractionSandbox(memory_bytes=256 * 1024 * 1024, timeout_seconds=30)
+    try:
+        with pytest.raises(ExtractionFailed) as failed:
+            parsing.analyse_file(
+                IngestResources(store=store, sandbox=sandbox),
+                sha256=sha256,
+                content_type=TEXT,
+                settings=IngestSettings(storage_dir=tmp_path),
+            )
+    finally:
+        sandbox.close()
+    assert failed.value.code == "unparseable"
+    assert isinstance(failed.value.__cause__, IndexError)

@@ -1,3 +1,6 @@
+import io
+import zipfile
+
 import pytest
 
 from services.ingest.domain.filetypes import (
@@ -66,6 +69,15 @@ def test_a_damaged_zip_is_refused() -> None:
         sniff_content_type(b"PK\x03\x04" + b"\x00garbage" * 10)
 
 
+def test_a_zip_needing_an_unknown_zip_version_is_refused_not_an_error(resume_docx: bytes) -> None:
+    # zipfile raises NotImplementedError (not BadZipFile) for a "version needed to extract" it does not know.
+    data = bytearray(resume_docx)
+    central = data.index(b"PK\x01\x02")
+    data[central + 6 : central + 8] = (135).to_bytes(2, "little")
+    with pytest.raises(UnsupportedFileType, match="damaged"):
+        sniff_content_type(bytes(data))
+
+
 def test_empty_and_blank_files_are_empty() -> None:
     with pytest.raises(EmptyFile):
         sniff_content_type(b"")
@@ -80,6 +92,29 @@ def test_a_zip_bomb_is_refused_by_its_expanded_size(make_zip: ZipMaker) -> None:
     with pytest.raises(SuspiciousArchive):
         sniff_content_type(bomb, ArchiveLimits(max_uncompressed_bytes=1024 * 1024))
     assert sniff_content_type(bomb, ArchiveLimits(max_uncompressed_bytes=4 * 1024 * 1024)) == DOCX
+
+
+def test_a_docx_with_far_more_markup_than_a_resume_is_refused(resume_docx: bytes) -> None:
+    # 160 KB of upload could carry 45 MB of XML: minutes of CPU and a gigabyte of parser memory.
+    source = zipfile.ZipFile(io.BytesIO(resume_docx))
+    document = source.read("word/document.xml")
+    body = document.index(b"<w:body>") + len(b"<w:body>")
+    paragraphs = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" * 100_000
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for entry in source.infolist():
+            content = source.read(entry.filename)
+            archive.writestr(entry, document[:body] + paragraphs + document[body:] if content == document else content)
+    bloated = buffer.getvalue()
+    assert len(bloated) < 100_000
+
+    with pytest.raises(SuspiciousArchive, match="markup"):
+        sniff_content_type(bloated)  # 600,000 tags in 3.5 MB of XML
+    with pytest.raises(SuspiciousArchive, match="markup"):
+        sniff_content_type(bloated, ArchiveLimits(max_markup_tags=10**9, max_markup_bytes=2 * 1024 * 1024))
+    assert sniff_content_type(bloated, ArchiveLimits(max_markup_tags=10**9)) == DOCX
+    # A real resume, styles and all, is far below the limits.
+    assert sniff_content_type(resume_docx, ArchiveLimits(max_markup_tags=40_000, max_markup_bytes=1024**2)) == DOCX
 
 
 def test_an_archive_with_too_many_entries_is_refused(make_zip: ZipMaker) -> None:

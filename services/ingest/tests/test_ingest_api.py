@@ -16,10 +16,11 @@ from nats.js import JetStreamContext
 
 from contracts.events import ResumeParsed, ResumeParseFailed, ResumeUploaded, UserDeleted
 from contracts.events.identity import UserDeletedPayload
+from services.ingest import uploads
 from services.ingest.app import create_app
 from services.ingest.settings import IngestSettings
 from services.ingest.storage import sha256_of
-from services.ingest.tests.conftest import SampleReader
+from services.ingest.tests.conftest import SampleReader, dense_pdf
 from services.ingest.tests.job_events import post_job
 from talentkit.testing.plugin import running_app
 from talentkit.testing.tokens import TestIssuer as Issuer  # aliased: pytest would collect Test*
@@ -163,6 +164,27 @@ async def test_a_corrupt_pdf_fails_with_a_reason(
     assert resume["parsed"] is None
 
 
+async def test_a_pdf_needing_more_memory_than_allowed_fails_as_too_complex(
+    tmp_path: Path, test_issuer: Issuer, jetstream: tuple[object, JetStreamContext]
+) -> None:
+    _, js = jetstream
+    headers = test_issuer.headers(uuid.uuid4(), role="candidate")
+    # About 100 KB that took over 400 MB to read in the service's own process.
+    bomb = dense_pdf(1_000_000)
+    async with ingest_app(tmp_path, extraction_memory_bytes=128 * 1024 * 1024) as client:
+        response = await upload(client, headers, bomb)
+        assert response.status_code == 202, response.text
+        resume_id = response.json()["id"]
+
+        failed = await event_for(js, ResumeParseFailed.subject, resume_id)
+        assert failed["payload"]["code"] == "too_complex"
+        resume = (await client.get(f"/api/v1/resumes/{resume_id}", headers=headers)).json()
+        assert (resume["status"], resume["error_code"]) == ("failed", "too_complex")
+        # The next file is read as usual.
+        good = await upload(client, headers, f"Jane Doe\nPython developer {uuid.uuid4()}\n".encode())
+        await event_for(js, ResumeParsed.subject, good.json()["id"])
+
+
 async def test_files_that_are_not_resumes_are_refused(ingest: httpx.AsyncClient, test_issuer: Issuer) -> None:
     headers = test_issuer.headers(uuid.uuid4(), role="candidate")
     png = await upload(ingest, headers, PNG, filename="resume.pdf", content_type=PDF_TYPE)
@@ -241,6 +263,31 @@ async def test_a_repeated_upload_returns_the_same_resume(
     someone_else = await upload(ingest, test_issuer.headers(uuid.uuid4(), role="candidate"), data)
     assert someone_else.status_code == 202
     assert someone_else.json()["id"] != first.json()["id"]
+
+
+async def test_a_file_whose_resume_cannot_be_recorded_is_not_kept(
+    tmp_path: Path, test_issuer: Issuer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object) -> None:
+        raise RuntimeError("the database went away")
+
+    # Fails after the file is in the store, before the row is committed.
+    monkeypatch.setattr(uploads, "_uploaded_payload", broken)
+    data = f"Jane Doe\nPython developer, run {uuid.uuid4()}\n".encode()
+    async with ingest_app(tmp_path) as client:
+        with pytest.raises(RuntimeError, match="went away"):  # the in-process client re-raises the 500's cause
+            await upload(client, test_issuer.headers(uuid.uuid4(), role="candidate"), data, content_type="text/plain")
+        # Nothing refers to it: no one could read it, and erasing its owner would not find it.
+        sha256 = sha256_of(data)
+        assert not (tmp_path / sha256[:2] / sha256[2:4] / sha256).exists()
+        # A file another resume refers to stays.
+        monkeypatch.undo()
+        headers = test_issuer.headers(uuid.uuid4(), role="candidate")
+        assert (await upload(client, headers, data, content_type="text/plain")).status_code == 202
+        monkeypatch.setattr(uploads, "_uploaded_payload", broken)
+        with pytest.raises(RuntimeError, match="went away"):
+            await upload(client, test_issuer.headers(uuid.uuid4(), role="candidate"), data, content_type="text/plain")
+        assert (tmp_path / sha256[:2] / sha256[2:4] / sha256).read_bytes() == data
 
 
 async def test_only_the_uploader_and_admins_see_a_resume(

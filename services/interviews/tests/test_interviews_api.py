@@ -109,6 +109,9 @@ async def test_an_application_in_interview_gets_scheduled_and_completed(
     body = {"recommendation": "yes", "notes": "Strong on SQL."}
     assert (await interviews.post(complete_url, json=body, headers=stranger)).status_code == 404
     assert (await interviews.post(complete_url, json=body, headers=candidate)).status_code == 403
+    # PostgreSQL text cannot store U+0000: refused as invalid, not a 500 from the update.
+    nul = await interviews.post(complete_url, json={**body, "notes": "a\u0000b"}, headers=recruiter)
+    assert nul.status_code == 422, nul.text
     done = await interviews.post(complete_url, json=body, headers=recruiter)
     assert done.status_code == 200, done.text
     assert done.json()["status"] == "completed"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from typing import Any
 
@@ -9,6 +10,8 @@ import httpx
 import pytest
 from nats.aio.client import Client as NATS
 from nats.js import JetStreamContext
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from contracts.events import (
     ApplicationStatusChanged,
@@ -145,6 +148,10 @@ async def test_who_may_post_and_what_is_valid(jobs: httpx.AsyncClient, test_issu
         {"title": "T", "description": "x" * 50_001},
         {"title": "T", "description": "D", "seniority": "wizard"},
         {"title": "T", "description": "D", "salary": 1},
+        # PostgreSQL text cannot store U+0000: refused as invalid, not a 500 from the insert.
+        {"title": "T\u0000", "description": "D"},
+        {"title": "T", "description": "D\u0000"},
+        {"title": "T", "description": "D", "location": "\u0000"},
     ):
         response = await jobs.post("/api/v1/jobs", json=body, headers=admin)
         assert response.status_code == 422, body
@@ -403,3 +410,89 @@ async def test_a_deleted_resume_leaves_the_candidate_list(
     payload = ResumeDeletedPayload(resume_id=deleted, uploaded_by=recruiter_id, job_id=uuid.UUID(job_id))
     await publish(js, ResumeDeleted.build(payload, producer="ingest"))
     await eventually(lambda: listed(["Kept"]))
+
+
+async def _rows(query: str, **params: Any) -> int:
+    """How many rows a query on the jobs tables finds, read straight from the session's database."""
+    engine = create_async_engine(os.environ["DATABASE_URL"])
+    try:
+        async with engine.connect() as conn:
+            return len((await conn.execute(text(query), params)).all())
+    finally:
+        await engine.dispose()
+
+
+async def test_a_resume_deleted_before_its_parse_arrives_stays_deleted(
+    jobs: httpx.AsyncClient, test_issuer: TestIssuer, jetstream: Jetstream
+) -> None:
+    _, js = jetstream
+    recruiter_id = uuid.uuid4()
+    recruiter = test_issuer.headers(recruiter_id, role="recruiter")
+    job_id = await _open_job(jobs, recruiter)
+    marker, late = uuid.uuid4(), uuid.uuid4()
+    await publish(js, _parsed(uploaded_by=recruiter_id, job_id=job_id, resume_id=marker, name="Marker"))
+
+    async def names() -> list[str]:
+        return [row["name"] for row in (await _candidates(jobs, job_id, recruiter)).json()["candidates"]]
+
+    async def listed(expected: list[str]) -> bool:
+        return await names() == expected
+
+    await eventually(lambda: listed(["Marker"]))
+    # Deletions and parses are separate consumers: a parse held up by a backlog or a retry may be
+    # handled after the resume's deletion. One consumer handles deletions in order, so once the
+    # marker is gone, the late resume's deletion was handled too.
+    for resume_id in (late, marker):
+        payload = ResumeDeletedPayload(resume_id=resume_id, uploaded_by=recruiter_id, job_id=uuid.UUID(job_id))
+        await publish(js, ResumeDeleted.build(payload, producer="ingest"))
+    await eventually(lambda: listed([]))
+
+    await publish(js, _parsed(uploaded_by=recruiter_id, job_id=job_id, resume_id=late, name="Late"))
+    await publish(js, _match(job_id, late, 88.0))
+    await publish(js, _parsed(uploaded_by=recruiter_id, job_id=job_id, name="Sentinel"))
+    await eventually(lambda: listed(["Sentinel"]))
+
+    submitted = await find_events(js, ApplicationSubmitted.subject, lambda e: e["payload"]["resume_id"] == str(late))
+    assert submitted == []
+    assert await _rows("SELECT 1 FROM jobs.candidate_profiles WHERE resume_id = :id", id=late) == 0
+
+    # A score computed before the deletion and arriving after it is not kept either: the sentinel's
+    # score, published after it, is handled after it by the same consumer.
+    sentinel = uuid.uuid4()
+    await publish(js, _match(job_id, sentinel, 10.0))
+
+    async def sentinel_scored() -> bool:
+        return await _rows("SELECT 1 FROM jobs.match_scores WHERE resume_id = :id", id=sentinel) == 1
+
+    await eventually(sentinel_scored)
+    assert await _rows("SELECT 1 FROM jobs.match_scores WHERE resume_id = :id", id=late) == 0
+
+
+async def test_a_deleted_users_late_parse_leaves_no_profile(
+    jobs: httpx.AsyncClient, test_issuer: TestIssuer, jetstream: Jetstream
+) -> None:
+    _, js = jetstream
+    recruiter_id, candidate_id = uuid.uuid4(), uuid.uuid4()
+    admin = test_issuer.headers(uuid.uuid4(), role="admin")
+    job_id = await _open_job(jobs, test_issuer.headers(recruiter_id, role="recruiter"))
+    for user_id in (candidate_id, recruiter_id):
+        await publish(js, UserDeleted.build(UserDeletedPayload(user_id=user_id), producer="identity"))
+
+    async def closed() -> bool:
+        return bool((await jobs.get(f"/api/v1/jobs/{job_id}", headers=admin)).json()["status"] == "closed")
+
+    await eventually(closed)  # the recruiter's deletion (the last one) was handled
+    uploaded, own = uuid.uuid4(), uuid.uuid4()
+    await publish(js, _parsed(uploaded_by=recruiter_id, job_id=job_id, resume_id=uploaded))
+    await publish(js, _parsed(uploaded_by=candidate_id, candidate_id=candidate_id, resume_id=own))
+    other_id = uuid.uuid4()
+    other = test_issuer.headers(other_id, role="recruiter")
+    other_job = await _open_job(jobs, other)
+    await publish(js, _parsed(uploaded_by=other_id, job_id=other_job, name="Sentinel"))
+
+    async def sentinel_applied() -> bool:
+        return len((await _candidates(jobs, other_job, other)).json()["candidates"]) == 1
+
+    await eventually(sentinel_applied)
+    found = await _rows("SELECT 1 FROM jobs.candidate_profiles WHERE resume_id IN (:a, :b)", a=uploaded, b=own)
+    assert found == 0

@@ -26,7 +26,7 @@ from contracts.events.identity import UserDeletedPayload
 from contracts.events.ingest import ResumeDeletedPayload, ResumeParsedPayload
 from contracts.events.jobs import JobAnalyzedPayload
 from services.matcher.app import create_app
-from services.matcher.models import MatchScore
+from services.matcher.models import JobVector, MatchScore
 from services.matcher.recall_index import JOBS, RESUMES, IndexedPoint
 from services.matcher.resources import MatcherResources
 from services.matcher.settings import MatcherSettings
@@ -348,3 +348,102 @@ async def test_a_deleted_resume_loses_its_vector_point_and_scores(
             await asyncio.sleep(0.2)
     assert resume.payload.resume_id not in await matcher.runtime.resources.index.ids(RESUMES)
     assert job.payload.job_id in await matcher.runtime.resources.index.ids(JOBS)
+
+
+async def _scores_gone(matcher: Matcher, test_issuer: Issuer, resume_id: uuid.UUID) -> None:
+    """Wait until the matcher answers 404 for the resume's scores (its erasure was handled)."""
+    admin = test_issuer.headers(uuid.uuid4(), role="admin")
+    async with asyncio.timeout(30):
+        while (await matcher.client.get(f"/api/v1/matches/resumes/{resume_id}", headers=admin)).status_code != 404:
+            await asyncio.sleep(0.2)
+
+
+async def _assert_never_indexed(matcher: Matcher, matches: MatchLog, test_issuer: Issuer, resume_id: uuid.UUID) -> None:
+    admin = test_issuer.headers(uuid.uuid4(), role="admin")
+    response = await matcher.client.get(f"/api/v1/matches/resumes/{resume_id}", headers=admin)
+    assert response.status_code == 404, response.text
+    assert resume_id not in await matcher.runtime.resources.index.ids(RESUMES)
+    assert [pair for pair in matches.seen if pair[1] == resume_id] == []
+
+
+async def test_a_resume_deleted_before_its_parse_arrives_is_never_indexed(
+    matcher: Matcher, matches: MatchLog, jetstream: tuple[NATS, JetStreamContext], test_issuer: Issuer
+) -> None:
+    _, js = jetstream
+    job = job_analyzed(PYTHON_JOB, required=["Python"])
+    marker = resume_parsed(PYTHON_RESUME, skills=["Python"], months=40)
+    await publish(js, job)
+    await publish(js, marker)
+    await matches.wait_for(job.payload.job_id, marker.payload.resume_id)
+    late = resume_parsed(PYTHON_RESUME, skills=["Python"], months=30)
+    # Deletions and parses are separate consumers: a parse held up by a backlog or a retry may come
+    # after the deletion. Deletions are handled in order: once the marker is gone, so is `late`.
+    for deleted in (late, marker):
+        payload = ResumeDeletedPayload(resume_id=deleted.payload.resume_id, uploaded_by=deleted.payload.uploaded_by)
+        await publish(js, ResumeDeleted.build(payload, producer="ingest"))
+    await _scores_gone(matcher, test_issuer, marker.payload.resume_id)
+
+    sentinel = resume_parsed(PYTHON_RESUME, skills=["Python"], months=20)
+    await publish(js, late)
+    await publish(js, sentinel)
+    await matches.wait_for(job.payload.job_id, sentinel.payload.resume_id)
+
+    await _assert_never_indexed(matcher, matches, test_issuer, late.payload.resume_id)
+
+
+async def test_a_deleted_users_late_resume_and_job_are_never_indexed(
+    matcher: Matcher, matches: MatchLog, jetstream: tuple[NATS, JetStreamContext], test_issuer: Issuer
+) -> None:
+    _, js = jetstream
+    job = job_analyzed(PYTHON_JOB, required=["Python"])
+    marker = resume_parsed(PYTHON_RESUME, skills=["Python"], months=40)
+    await publish(js, job)
+    await publish(js, marker)
+    await matches.wait_for(job.payload.job_id, marker.payload.resume_id)
+    user_id, recruiter_id = marker.payload.uploaded_by, uuid.uuid4()
+    for deleted in (recruiter_id, user_id):
+        await publish(js, UserDeleted.build(UserDeletedPayload(user_id=deleted), producer="identity"))
+    await _scores_gone(matcher, test_issuer, marker.payload.resume_id)
+
+    late_resume = resume_parsed(PYTHON_RESUME, skills=["Python"], months=30, uploaded_by=user_id)
+    late_job = job_analyzed(PYTHON_JOB, required=["Python"], recruiter_id=recruiter_id)
+    sentinel_job = job_analyzed(PYTHON_JOB, required=["Python"])
+    sentinel = resume_parsed(PYTHON_RESUME, skills=["Python"], months=20)
+    for event in (late_resume, late_job, sentinel_job):
+        await publish(js, event)
+    await publish(js, sentinel)
+    # The sentinel job was handled after the late job, the sentinel resume after the late resume.
+    await matches.wait_for(sentinel_job.payload.job_id, sentinel.payload.resume_id)
+
+    await _assert_never_indexed(matcher, matches, test_issuer, late_resume.payload.resume_id)
+    assert late_job.payload.job_id not in await matcher.runtime.resources.index.ids(JOBS)
+    async with matcher.runtime.transaction() as session:
+        assert await session.get(JobVector, late_job.payload.job_id) is None
+
+
+async def test_a_job_event_overtaken_by_a_later_one_does_not_undo_it(
+    matcher: Matcher, jetstream: tuple[NATS, JetStreamContext]
+) -> None:
+    _, js = jetstream
+    opened = job_analyzed(PYTHON_JOB, required=["Python"])
+    closed = JobAnalyzed.build(opened.payload.model_copy(update={"status": "closed"}), producer="jobs")
+    # The job was closed after it opened, but the open event is handled last (it was retried).
+    await publish(js, closed)
+    await publish(js, opened)
+    sentinel = job_analyzed(NURSE_JOB, required=["Nursing"])
+    await publish(js, sentinel)
+
+    async def stored(job_id: uuid.UUID) -> JobVector | None:
+        async with matcher.runtime.transaction() as session:
+            return await session.get(JobVector, job_id)
+
+    async with asyncio.timeout(60):
+        while await stored(sentinel.payload.job_id) is None:
+            await asyncio.sleep(0.2)
+    job = await stored(opened.payload.job_id)
+    assert job is not None
+    assert job.status == "closed"
+    points = await matcher.runtime.resources.index.client.retrieve(JOBS, [str(opened.payload.job_id)])
+    assert [point.payload for point in points if point.payload] == [
+        {"job_id": str(opened.payload.job_id), "recruiter_id": str(opened.payload.recruiter_id), "status": "closed"}
+    ]
