@@ -303,21 +303,13 @@ async def test_a_deleted_user_loses_vectors_points_and_scores(
     matcher: Matcher, matches: MatchLog, jetstream: tuple[NATS, JetStreamContext], test_issuer: Issuer
 ) -> None:
     _, js = jetstream
-    job = job_analyzed(PYTHON_JOB, required=["Python"])
-    resume = resume_parsed(PYTHON_RESUME, skills=["Python"], months=40)
-    await publish(js, job)
-    await publish(js, resume)
-    await matches.wait_for(job.payload.job_id, resume.payload.resume_id)
+    job, resume = await _scored_python_pair(js, matches)
     user_id = resume.payload.candidate_id
     assert user_id is not None
 
     await publish(js, UserDeleted.build(UserDeletedPayload(user_id=user_id), producer="identity"))
 
-    admin = test_issuer.headers(uuid.uuid4(), role="admin")
-    path = f"/api/v1/matches/resumes/{resume.payload.resume_id}"
-    async with asyncio.timeout(30):
-        while (await matcher.client.get(path, headers=admin)).status_code != 404:
-            await asyncio.sleep(0.2)
+    await _scores_gone(matcher, test_issuer, resume.payload.resume_id)
     assert resume.payload.resume_id not in await matcher.runtime.resources.index.ids(RESUMES)
     async with matcher.runtime.transaction() as session:
         left = await session.scalar(
@@ -332,22 +324,24 @@ async def test_a_deleted_resume_loses_its_vector_point_and_scores(
     matcher: Matcher, matches: MatchLog, jetstream: tuple[NATS, JetStreamContext], test_issuer: Issuer
 ) -> None:
     _, js = jetstream
+    job, resume = await _scored_python_pair(js, matches)
+
+    payload = ResumeDeletedPayload(resume_id=resume.payload.resume_id, uploaded_by=resume.payload.uploaded_by)
+    await publish(js, ResumeDeleted.build(payload, producer="ingest"))
+
+    await _scores_gone(matcher, test_issuer, resume.payload.resume_id)
+    assert resume.payload.resume_id not in await matcher.runtime.resources.index.ids(RESUMES)
+    assert job.payload.job_id in await matcher.runtime.resources.index.ids(JOBS)
+
+
+async def _scored_python_pair(js: JetStreamContext, matches: MatchLog) -> tuple[JobAnalyzed, ResumeParsed]:
+    """A Python job and a Python resume, published and scored against each other."""
     job = job_analyzed(PYTHON_JOB, required=["Python"])
     resume = resume_parsed(PYTHON_RESUME, skills=["Python"], months=40)
     await publish(js, job)
     await publish(js, resume)
     await matches.wait_for(job.payload.job_id, resume.payload.resume_id)
-
-    payload = ResumeDeletedPayload(resume_id=resume.payload.resume_id, uploaded_by=resume.payload.uploaded_by)
-    await publish(js, ResumeDeleted.build(payload, producer="ingest"))
-
-    admin = test_issuer.headers(uuid.uuid4(), role="admin")
-    path = f"/api/v1/matches/resumes/{resume.payload.resume_id}"
-    async with asyncio.timeout(30):
-        while (await matcher.client.get(path, headers=admin)).status_code != 404:
-            await asyncio.sleep(0.2)
-    assert resume.payload.resume_id not in await matcher.runtime.resources.index.ids(RESUMES)
-    assert job.payload.job_id in await matcher.runtime.resources.index.ids(JOBS)
+    return job, resume
 
 
 async def _scores_gone(matcher: Matcher, test_issuer: Issuer, resume_id: uuid.UUID) -> None:
