@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from contracts.envelope import Event, Payload
+from contracts.events.ingest import EducationLevel
 
 ApplicationStatus = Literal["submitted", "screening", "interview", "offer", "hired", "rejected", "withdrawn"]
 Seniority = Literal["entry", "mid", "senior"]
@@ -28,6 +29,17 @@ class JobPosted(Event):
     payload: JobPostedPayload
 
 
+class EducationRequirement(Payload):
+    """The education a job asks for, and the experience it accepts instead."""
+
+    level: EducationLevel
+    fields: list[str] = Field(default_factory=list, max_length=20, description="Fields of study, as written.")
+    required: bool = Field(default=True, description="False when the job only prefers it.")
+    equivalent_years: float | None = Field(
+        default=None, ge=0, le=40, description="Years of experience accepted in its place ('or equivalent')."
+    )
+
+
 class JobAnalyzedPayload(Payload):
     job_id: uuid.UUID
     recruiter_id: uuid.UUID
@@ -39,6 +51,14 @@ class JobAnalyzedPayload(Payload):
     embedding_text: str = Field(default="", max_length=20_000)
     # The role level the recruiter gave or the analysis inferred; the matcher weighs scores by it.
     seniority: Seniority | None = None
+    max_years_experience: float | None = Field(
+        default=None, ge=0, le=60, description="A stated ceiling ('less than 12 months', 'new graduates')."
+    )
+    education: EducationRequirement | None = None
+    required_licences: list[str] = Field(default_factory=list, max_length=20, description="Canonical licence names.")
+    required_certifications: list[str] = Field(default_factory=list, max_length=30)
+    preferred_certifications: list[str] = Field(default_factory=list, max_length=30)
+    field: str | None = Field(default=None, max_length=50, description="The job's occupational field.")
 
 
 class JobAnalyzed(Event):

@@ -10,6 +10,25 @@ from pydantic import Field
 from contracts.envelope import Event, Payload
 
 
+class MatchedSkill(Payload):
+    """A required or preferred skill the resume shows, and the evidence for it in words."""
+
+    skill: str
+    required: bool = True
+    used: bool = Field(default=False, description="Shown in dated work, not only listed.")
+    months: int | None = None
+    evidence: str = Field(default="", max_length=300, description='e.g. "4 years at Acme, 2019–2023".')
+
+
+class MatchExplanation(Payload):
+    """Why a score is what it is, for the recruiter and the candidate."""
+
+    summary: str = ""
+    strengths: list[str] = Field(default_factory=list)
+    gaps: list[str] = Field(default_factory=list)
+    recommendations: list[str] = Field(default_factory=list)
+
+
 class MatchComputedPayload(Payload):
     job_id: uuid.UUID
     resume_id: uuid.UUID
@@ -20,6 +39,9 @@ class MatchComputedPayload(Payload):
     missing_skills: list[str] = Field(default_factory=list)
     semantic_similarity: float = Field(ge=-1, le=1)
     scoring_version: str
+    matched: list[MatchedSkill] = Field(default_factory=list, description="Matched skills with their evidence.")
+    explanation: MatchExplanation | None = None
+    gates: list[str] = Field(default_factory=list, description="Hard requirements the resume does not show.")
 
 
 class MatchComputed(Event):
