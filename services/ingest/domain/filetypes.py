@@ -8,15 +8,13 @@ from dataclasses import dataclass
 from typing import Final
 
 from contracts.events.ingest import ResumeContentType
-from services.ingest.domain.text import control_char_ratio, decode_text
+from services.ingest.domain.text import decode_text, looks_binary
 
 PDF: Final = "application/pdf"
 DOCX: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TEXT: Final = "text/plain"
 
 ACCEPTED = "we accept PDF, DOCX or plain text"
-# A text file may carry a few stray control characters (form feeds from old editors); a binary has many.
-_MAX_CONTROL_RATIO = 0.01
 # Formats people often try, recognised only to give a better hint than "unsupported".
 _KNOWN_OTHERS: tuple[tuple[bytes, str], ...] = (
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Word (.doc) files are not supported: save it as DOCX or PDF"),
@@ -84,12 +82,10 @@ def sniff_content_type(data: bytes, limits: ArchiveLimits | None = None) -> Resu
     for magic, hint in _KNOWN_OTHERS:
         if data.startswith(magic):
             raise UnsupportedFileType(f"{hint}; {ACCEPTED}")
-    if b"\x00" in data:
+    # Judged on the bytes: text with encoding damage ("â\x80¢" for "•") is still text, a binary is not.
+    if looks_binary(data):
         raise UnsupportedFileType(f"this file is not a document we can read; {ACCEPTED}")
-    text = decode_text(data)
-    if control_char_ratio(text) > _MAX_CONTROL_RATIO:
-        raise UnsupportedFileType(f"this file is not a document we can read; {ACCEPTED}")
-    if not text.strip():
+    if not decode_text(data).strip():
         raise EmptyFile("the file contains only blank space")
     return TEXT
 

@@ -1,9 +1,20 @@
-"""Turning bytes and extracted text into clean, comparable Unicode text."""
+"""Turning bytes and extracted text into clean, comparable Unicode text.
+
+Scraped and copy-pasted resumes often carry encoding damage: UTF-8 read as Windows-1252 and saved
+again ("â€¢" or "â\\x80¢" for "•", "Ã©" for "é"), sometimes twice. `ftfy` repairs it where the
+damage is unambiguous and leaves real text alone. Damage of that kind is text, not a binary file:
+`looks_binary` judges bytes by what binaries contain (NUL bytes, C0 control codes, bytes no text
+encoding explains), never by the C1 characters mojibake produces.
+"""
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
+from typing import Final
+
+import ftfy
 
 # Icon fonts (the phone/LinkedIn glyphs of resume templates) land in the private use area or come out
 # as U+FFFD: noise either way.
@@ -12,44 +23,79 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff\ue000-\uf8ff\ufffd]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _BLANK_RUNS = re.compile(r"\n{3,}")
-# UTF-8 read as Latin-1 or Windows-1252 ("â€¢" or "â\x80¢" for "•", "Ã©" for "é"): a lead byte
-# followed by continuation bytes, each shown as the character that byte is in those encodings.
-_CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252_HIGH}]+")
+# Curly quotes are kept as written (names like "O’Neil", years like "’19"). Control characters and
+# NFKC are handled after the repair, below: ftfy would drop a vertical tab that Word uses as a line break.
+_FTFY: Final = ftfy.TextFixerConfig(uncurl_quotes=False, remove_control_chars=False, normalization=None, explain=False)
+
+# C0 control bytes that text files do not use: all but tab, line feed, vertical tab, form feed and
+# carriage return. Old editors leave a few stray ones; binaries (images, archives, executables) are
+# full of them.
+_C0_CONTROLS: Final = bytes(code for code in range(0x20) if code not in b"\t\n\v\f\r") + b"\x7f"
+_MAX_CONTROL_SHARE = 0.01
+# Single-byte code pages a resume that is not UTF-8 is likely written in (Western, Central European,
+# Cyrillic, Greek, Turkish, Baltic). Each leaves a few bytes undefined; Latin-1 defines them all, but
+# only as C1 controls no text contains, so it explains nothing.
+_CODE_PAGES: Final = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257")
+# A stray byte in a long file is tolerated; random bytes leave about four per thousand undefined even in
+# the best-fitting code page (and are full of C0 controls besides).
+_MAX_UNEXPLAINED_SHARE = 0.001
+_UTF16_BOMS: Final = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def decode_text(data: bytes) -> str:
-    """Decode a plain-text file: UTF-8 (with or without BOM), else Windows-1252, else Latin-1."""
+    """Decode a plain-text file: UTF-16 with a BOM, UTF-8 (with or without BOM), else Windows-1252, else Latin-1."""
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    # Latin-1 maps every byte, so this never fails; whether the result is text is judged by the caller.
+    # Latin-1 maps every byte, so this never fails; whether the result is text is judged by `looks_binary`.
     return data.decode("latin-1")
 
 
-def control_char_ratio(text: str) -> float:
-    """The share of characters that are control characters (a binary file decoded as text has many)."""
-    if not text:
+def looks_binary(data: bytes) -> bool:
+    """Whether bytes are a binary file rather than text: NUL bytes, many C0 controls, or bytes no encoding explains."""
+    if data.startswith(_UTF16_BOMS):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            return True
+        # A UTF-16 file is NUL bytes throughout (the high byte of ASCII): judge its characters instead.
+        return "\x00" in text or _control_share(text.encode("utf-8")) > _MAX_CONTROL_SHARE
+    if b"\x00" in data:
+        return True
+    return _control_share(data) > _MAX_CONTROL_SHARE or _unexplained_share(data) > _MAX_UNEXPLAINED_SHARE
+
+
+def _control_share(data: bytes) -> float:
+    if not data:
         return 0.0
-    _, count = _CONTROL.subn("", text)
-    return count / len(text)
+    return (len(data) - len(data.translate(None, _C0_CONTROLS))) / len(data)
+
+
+def _unexplained_share(data: bytes) -> float:
+    """The share of bytes that neither UTF-8 nor the best-fitting single-byte code page can decode."""
+    if not data:
+        return 0.0
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return 0.0
+    # A single-byte decoding never yields U+FFFD itself: each one counted is an undefined byte.
+    fewest = min(data.decode(code_page, errors="replace").count("\ufffd") for code_page in _CODE_PAGES)
+    return fewest / len(data)
 
 
 def repair_mojibake(text: str) -> str:
-    """Undo UTF-8 that was decoded as Latin-1 or Windows-1252 ("â€¢" back to "•"), where it is that."""
-    return _MOJIBAKE.sub(_redecode, text)
-
-
-def _redecode(match: re.Match[str]) -> str:
-    raw = bytearray()
-    for char in match.group(0):
-        raw.extend(char.encode("cp1252") if char in _CP1252_HIGH else bytes([ord(char)]))
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return match.group(0)  # not a UTF-8 sequence after all: real text such as "Â»"
+    """Undo encoding damage (UTF-8 decoded as Latin-1 or Windows-1252, once or twice), where it is that."""
+    return ftfy.fix_text(text, _FTFY)
 
 
 def normalise_text(text: str) -> str:
