@@ -67,6 +67,7 @@ class ResumeOut(BaseModel):
     job_id: uuid.UUID | None
     content_type: str
     size_bytes: int
+    file_name: str | None = Field(default=None, description="The name the file was uploaded with.")
     created_at: datetime
     updated_at: datetime
     parsed: dict[str, Any] | None
@@ -140,7 +141,9 @@ _BULK_STREAM = (
 async def upload_resume(request: Request, response: Response, principal: Uploader, rt: IngestRuntime) -> UploadOut:
     """Store the file and queue it for parsing; `GET /api/v1/resumes/{id}` shows the result."""
     form = await read_upload_form(request, limit=rt.settings.max_upload_bytes)
-    outcome = await uploads.upload_resume(rt, principal=principal, data=form.data, job_id=form.job_id)
+    outcome = await uploads.upload_resume(
+        rt, principal=principal, data=form.data, job_id=form.job_id, file_name=form.file_name
+    )
     if outcome.duplicate:
         response.status_code = 200
     return UploadOut(id=outcome.resume.id, status=outcome.resume.status, duplicate=outcome.duplicate)

@@ -220,6 +220,7 @@ async def _take_in(
         content_type=content_type,
         size_bytes=staged.size_bytes,
         put=lambda: store.adopt(staged.path, staged.sha256),
+        file_name=staged.file_name,
     )
     try:
         outcome = await uploads.record_upload(rt, principal=principal, job_id=job_id, file=checked, resume_id=resume_id)

@@ -11,10 +11,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-import unicodedata
 from dataclasses import dataclass, field
 from io import BufferedWriter
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fastapi import Request
@@ -22,6 +21,7 @@ from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import ClientDisconnect
 
+from services.ingest.domain.file_names import safe_file_name
 from talentkit.errors import ApiError
 
 if TYPE_CHECKING:  # declared for type checkers only
@@ -40,7 +40,8 @@ class StagedFile:
     """One `files` part as received: where it was written, its size and digest, and the client's name."""
 
     index: int
-    filename: str
+    filename: str  # as shown in the progress stream
+    file_name: str | None  # as stored with the resume
     path: Path
     size_bytes: int
     sha256: str
@@ -55,6 +56,7 @@ class _Part:
     field_name: str = ""
     is_file: bool = False
     filename: str = ""
+    file_name: str | None = None
     size: int = 0
     too_large: bool = False
     field_bytes: int = 0
@@ -124,6 +126,7 @@ class _StagingParser:
             raise TooManyFilesError
         part.is_file = True
         part.filename = client_filename(options[b"filename"])
+        part.file_name = safe_file_name(options[b"filename"])
         part.path = self.staging / f"{len(self.files):06d}"
         part.handle = open(part.path, "xb")  # noqa: SIM115 (closed in on_part_end or by `close`)
 
@@ -160,6 +163,7 @@ class _StagingParser:
             StagedFile(
                 index=len(self.files),
                 filename=part.filename,
+                file_name=part.file_name,
                 path=part.path,
                 size_bytes=part.size,
                 sha256=part.digest.hexdigest(),
@@ -184,11 +188,7 @@ class _StagingParser:
 
 def client_filename(raw: bytes) -> str:
     """The client's file name, safe to echo back: no folders, no control characters, bounded length."""
-    name = raw.decode("utf-8", "replace")
-    # Browsers send a bare name, some old clients the whole path, with either separator.
-    name = PureWindowsPath(PurePosixPath(name).name).name
-    name = "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in name).strip()
-    return name[:_MAX_FILENAME_CHARS] or "unnamed"
+    return safe_file_name(raw, limit=_MAX_FILENAME_CHARS) or "unnamed"
 
 
 def _boundary(request: Request) -> bytes:

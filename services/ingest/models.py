@@ -49,6 +49,8 @@ class Resume(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     content_type: Mapped[str] = mapped_column(String(100))
     size_bytes: Mapped[int] = mapped_column(Integer)
+    # The name the file was uploaded with (no folders or control characters): recruiters know files by it.
+    file_name: Mapped[str | None] = mapped_column(String(255))
     status: Mapped[ResumeStatus] = mapped_column(String(20), default="pending")
     error_code: Mapped[str | None] = mapped_column(String(50))
     error: Mapped[str | None] = mapped_column(Text)

@@ -138,6 +138,7 @@ async def _record_success(ctx: HandlerContext, resume: Resume, parsed: ParsedRes
         skills=[skill.name for skill in profile.skills],
         total_experience_months=profile.total_experience_months,
         embedding_text=parsed.embedding_text,
+        file_name=resume.file_name,
     )
     await ctx.emit(ctx.new_event(ResumeParsed, payload))
     log.info(

@@ -1,4 +1,4 @@
-"""Reading an upload's multipart form within a size limit: the file's bytes and the optional job id."""
+"""Reading an upload's multipart form within a size limit: the file's bytes, its name and the optional job id."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from fastapi import Request
 from starlette.datastructures import UploadFile
 from starlette.types import Message
 
+from services.ingest.domain.file_names import safe_file_name
 from talentkit.errors import ApiError
 
 # Room for the multipart boundaries, part headers and the job_id field around the file itself.
@@ -22,6 +23,7 @@ class UploadForm:
 
     data: bytes
     job_id: uuid.UUID | None
+    file_name: str | None = None
 
 
 def _too_large(limit: int) -> ApiError:
@@ -37,7 +39,7 @@ def _human_size(size: int) -> str:
 
 
 async def read_upload_form(request: Request, *, limit: int) -> UploadForm:
-    """The file and job id of a multipart upload; 413 for a file over `limit` bytes, before it is all read."""
+    """The file, its name and the job id of a multipart upload; 413 for a file over `limit` bytes, before it is all read."""
     body_limit = limit + _MULTIPART_OVERHEAD
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > body_limit:
@@ -60,7 +62,7 @@ async def read_upload_form(request: Request, *, limit: int) -> UploadForm:
         if not isinstance(upload, UploadFile):
             raise ApiError(422, "send the resume as a multipart form field named `file`", code="no_file")
         data = await _read_capped(upload, limit)
-        return UploadForm(data=data, job_id=_job_id(form.get("job_id")))
+        return UploadForm(data=data, job_id=_job_id(form.get("job_id")), file_name=safe_file_name(upload.filename))
     finally:
         await form.close()
 

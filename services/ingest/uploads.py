@@ -46,7 +46,7 @@ REJECTION_STATUS: dict[type[FileRejected], int] = {
     SuspiciousArchive: 422,
 }
 # The fields of `ResumeParsed` that describe the person's row, not the file: never copied between resumes.
-_PER_RESUME_FIELDS = frozenset({"resume_id", "uploaded_by", "candidate_id", "job_id"})
+_PER_RESUME_FIELDS = frozenset({"resume_id", "uploaded_by", "candidate_id", "job_id", "file_name"})
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ class CheckedFile:
     content_type: ResumeContentType
     size_bytes: int
     put: Callable[[], None]  # blocking: called in a thread, with the file's digest lock held
+    file_name: str | None = None  # as the client named it, already made safe
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,12 @@ def _inspect(data: bytes, limits: ArchiveLimits) -> tuple[ResumeContentType, str
 
 
 async def upload_resume(
-    rt: IngestRuntime, *, principal: Principal, data: bytes, job_id: uuid.UUID | None
+    rt: IngestRuntime,
+    *,
+    principal: Principal,
+    data: bytes,
+    job_id: uuid.UUID | None,
+    file_name: str | None = None,
 ) -> UploadOutcome:
     """Store an uploaded resume and queue it for parsing; the existing resume for a repeated upload."""
     if job_id is not None:
@@ -93,7 +99,11 @@ async def upload_resume(
         raise ApiError(REJECTION_STATUS.get(type(exc), 422), exc.message, code=exc.code) from exc
     store = rt.resources.store
     checked = CheckedFile(
-        sha256=sha256, content_type=content_type, size_bytes=len(data), put=lambda: _save(store, data)
+        sha256=sha256,
+        content_type=content_type,
+        size_bytes=len(data),
+        put=lambda: _save(store, data),
+        file_name=file_name,
     )
     return await record_upload(rt, principal=principal, job_id=job_id, file=checked)
 
@@ -183,6 +193,7 @@ async def _record_stored(
                 sha256=file.sha256,
                 content_type=file.content_type,
                 size_bytes=file.size_bytes,
+                file_name=file.file_name,
                 # Already parsed when the file was parsed before: the parse consumer only claims pending rows.
                 status="pending" if summary is None else "parsed",
                 parsed=None if source is None or summary is None else source.parsed,
@@ -226,6 +237,7 @@ def reused_parse_payload(resume: Resume, summary: dict[str, Any]) -> ResumeParse
             "uploaded_by": resume.uploaded_by,
             "candidate_id": resume.candidate_id,
             "job_id": resume.job_id,
+            "file_name": resume.file_name,
         }
     )
 
@@ -240,4 +252,5 @@ def _uploaded_payload(resume: Resume, content_type: ResumeContentType) -> Resume
         sha256=resume.sha256,
         content_type=content_type,
         size_bytes=resume.size_bytes,
+        file_name=resume.file_name,
     )
