@@ -1,0 +1,110 @@
+"""Licences and certifications a job asks for, kept apart from its skills.
+
+A credential is a skill of the vocabulary's `licences` or `certifications` category. It is required
+where a skill would be (not in a preferred span), unless the posting lets the hire get it later:
+
+- "CPA or CPA candidate", "CPA eligible", "working towards ACCA": a candidate on the way counts, so
+  holding it is a preference, not a hard requirement.
+- "BLS required within 30 days of hire", "forklift certification provided": it can be obtained after
+  the offer, so lacking it must not rule anyone out; holding it already is a plus. These become
+  preferred certifications.
+
+The contract has no list of preferred licences: a licence the job only prefers is listed with the
+preferred certifications (both are credentials the matcher credits as a bonus).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from contracts.skills import SkillMention, Taxonomy
+from services.jobs.domain.spans import KindAt, clause_bounds
+
+CredentialKind = Literal["licence", "certification"]
+_CATEGORY_KINDS: dict[str, CredentialKind] = {"licences": "licence", "certifications": "certification"}
+_FLAGS = re.IGNORECASE
+
+# Around the whole clause: a deadline after hiring, or the employer providing the credential.
+_OBTAINABLE_LATER = re.compile(
+    r"\bwithin\s+(?:the\s+first\s+)?(?:\d{1,3}|a|one|two|three|four|six|nine|twelve|thirty|sixty|ninety)[\s-]*"
+    r"(?:days?|weeks?|months?|years?)\b"
+    r"|\b(?:after|upon|following)\s+(?:hire|hiring|joining|employment|start(?:ing)?)\b"
+    r"|\b(?:by|before)\s+the\s+end\s+of\s+(?:the\s+)?(?:probation|first)\b"
+    r"|\b(?:we|the\s+company|the\s+employer)\s+(?:will\s+)?(?:provides?|pays?\s+for|sponsors?|trains?|certif(?:y|ies))\b"
+    r"|\b(?:training|certification)\s+(?:is\s+|will\s+be\s+)?provided\b|\bpaid\s+(?:training|certification)\b"
+    r"|\b(?:willing(?:ness)?|able|ability|expected)\s+to\s+(?:obtain|acquire|get|earn|achieve|complete)\b",
+    _FLAGS,
+)
+# Right after the credential: "CPA or CPA candidate", "CPA eligible", "PMP (in progress)".
+_ON_THE_WAY_AFTER = re.compile(
+    r"\s*(?:licen[cs]e|licensure|certification|certified|designation|qualification)?\s*\(?\s*"
+    r"(?:(?:and/)?or\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?)?"
+    r"(?:candidates?|eligible|eligibility|in\s+progress|(?:actively\s+)?(?:pursuing|working\s+towards?|studying\s+for))\b",
+    _FLAGS,
+)
+# Right before it: "eligible for RN licensure", "working towards the ACCA".
+_ON_THE_WAY_BEFORE = re.compile(
+    r"(?:eligib(?:le|ility)\s+(?:for|to\s+(?:sit|obtain|apply))|pursuing|working\s+towards?|studying\s+(?:for|towards?)"
+    r"|progress(?:ing)?\s+towards?|part[- ]qualified)\s+(?:[\w-]+\s+){0,3}$",
+    _FLAGS,
+)
+_NEAR_CHARS = 40
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """A job's credentials: licences and certifications it requires, and the ones it would welcome."""
+
+    required_licences: tuple[str, ...] = ()
+    required_certifications: tuple[str, ...] = ()
+    preferred_certifications: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Every credential named, required or preferred."""
+        return frozenset((*self.required_licences, *self.required_certifications, *self.preferred_certifications))
+
+
+def credential_kind(taxonomy: Taxonomy, name: str) -> CredentialKind | None:
+    """Whether a canonical skill is a licence, a certification, or neither (by its vocabulary category)."""
+    category = taxonomy.category_of(name)
+    return _CATEGORY_KINDS.get(category) if category else None
+
+
+def read_credentials(
+    text: str, mentions: Sequence[SkillMention], kind_at: KindAt, *, taxonomy: Taxonomy
+) -> Credentials:
+    """Sort the credentials among `mentions` into required licences, required and preferred certifications."""
+    required: dict[str, CredentialKind] = {}
+    preferred: dict[str, None] = {}
+    for mention in mentions:
+        kind = credential_kind(taxonomy, mention.skill)
+        span = kind_at(mention.start)
+        if kind is None or span == "ignored":
+            continue
+        if span == "preferred" or _obtainable_later(text, mention):
+            preferred[mention.skill] = None
+        else:
+            required[mention.skill] = kind
+    return Credentials(
+        required_licences=tuple(name for name, kind in required.items() if kind == "licence"),
+        required_certifications=tuple(name for name, kind in required.items() if kind == "certification"),
+        preferred_certifications=tuple(name for name in preferred if name not in required),
+    )
+
+
+def _obtainable_later(text: str, mention: SkillMention) -> bool:
+    """Whether the posting lets a hire get this credential after the offer, or accepts one on the way to it."""
+    start, end = clause_bounds(text, mention.start)
+    # A parenthesis right after the clause still speaks of it: "BLS (within 30 days of hire)".
+    if text.startswith("(", end):
+        closing = text.find(")", end)
+        end = closing if 0 <= closing - end <= 120 else end
+    if _OBTAINABLE_LATER.search(text, start, end):
+        return True
+    if _ON_THE_WAY_AFTER.match(text, mention.end, min(len(text), mention.end + _NEAR_CHARS)):
+        return True
+    return bool(_ON_THE_WAY_BEFORE.search(text, max(0, mention.start - _NEAR_CHARS), mention.start))
