@@ -46,8 +46,8 @@ bench: install  ## benchmarks that print their figures
 	$(PY) bench/embed_throughput.py --texts 32
 	$(PY) -m bench.e2e_upload
 
-eval: install
-	@echo "no labelled evaluation yet"
+eval: install  ## the product against BM25, embedding and RRF on the labelled set (both halves), parsing measures, the Kaggle check
+	$(PY) -m eval.run --split both
 
 clean:
 	rm -rf $(VENV) var
