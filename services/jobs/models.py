@@ -35,6 +35,15 @@ class Job(Base):
     required_skills: Mapped[list[str]] = mapped_column(JSONB, default=list)
     preferred_skills: Mapped[list[str]] = mapped_column(JSONB, default=list)
     min_years_experience: Mapped[float | None] = mapped_column(Float)
+    # A stated ceiling ("less than 12 months", "new graduates"): the matcher enforces it.
+    max_years_experience: Mapped[float | None] = mapped_column(Float)
+    # The education asked for, as `EducationRequirement` JSON (level, fields, required, equivalent_years).
+    education: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    required_licences: Mapped[list[str]] = mapped_column(JSONB, default=list, server_default=text("'[]'::jsonb"))
+    required_certifications: Mapped[list[str]] = mapped_column(JSONB, default=list, server_default=text("'[]'::jsonb"))
+    preferred_certifications: Mapped[list[str]] = mapped_column(JSONB, default=list, server_default=text("'[]'::jsonb"))
+    # The occupational field (`contracts.occupations`), when the analysis could tell.
+    field: Mapped[str | None] = mapped_column(String(50))
     analyzed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -12,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from contracts.events import JobAnalyzed, JobPosted
 from contracts.events.jobs import JobAnalyzedPayload, JobPostedPayload
 from services.jobs.domain.access import may_manage_job, may_view_job
-from services.jobs.domain.jd_analysis import analyse_job, embedding_text
+from services.jobs.domain.jd_analysis import JobEducation, JobRequirements, analyse_job, embedding_text
 from services.jobs.models import Job
 from services.jobs.repository import JobRepository
 from services.jobs.settings import JobsSettings
@@ -23,6 +24,10 @@ from talentkit.logs import get_logger
 from talentkit.service import Runtime
 
 log = get_logger(__name__)
+
+# The contract's caps on the credential lists of JobAnalyzed.
+_MAX_LICENCES = 20
+_MAX_CERTIFICATIONS = 30
 
 
 async def post_job(
@@ -121,9 +126,7 @@ async def analyse_posted_job(ctx: HandlerContext, event: JobPosted) -> None:
         log.info("jobs.analysis_skipped", job_id=str(event.payload.job_id), status=job.status if job else None)
         return
     requirements = await asyncio.to_thread(analyse_job, job.title, job.description)
-    job.required_skills = list(requirements.required_skills)
-    job.preferred_skills = list(requirements.preferred_skills)
-    job.min_years_experience = requirements.min_years_experience
+    store_requirements(job, requirements)
     job.seniority = job.seniority or requirements.seniority
     job.status = "open"
     job.analyzed_at = datetime.now(UTC)
@@ -135,21 +138,96 @@ async def analyse_posted_job(ctx: HandlerContext, event: JobPosted) -> None:
         required=len(job.required_skills),
         preferred=len(job.preferred_skills),
         min_years=job.min_years_experience,
+        max_years=job.max_years_experience,
+        field=job.field,
+    )
+
+
+def store_requirements(job: Job, requirements: JobRequirements) -> None:
+    """Copy what the analysis read onto the job's columns."""
+    job.required_skills = list(requirements.required_skills)
+    job.preferred_skills = list(requirements.preferred_skills)
+    job.min_years_experience = requirements.min_years_experience
+    job.max_years_experience = requirements.max_years_experience
+    job.education = _education_json(requirements.education)
+    job.required_licences = list(requirements.required_licences)
+    job.required_certifications = list(requirements.required_certifications)
+    job.preferred_certifications = list(requirements.preferred_certifications)
+    job.field = requirements.field
+
+
+def stored_requirements(job: Job) -> JobRequirements:
+    """What the analysis read, as stored on the job (jobs analysed before a column existed have its default)."""
+    education = job.education
+    return JobRequirements(
+        required_skills=tuple(job.required_skills),
+        preferred_skills=tuple(job.preferred_skills),
+        min_years_experience=job.min_years_experience,
+        max_years_experience=job.max_years_experience,
+        # The stored seniority may be the recruiter's; the payload takes it from the job, not from here.
+        seniority=None,
+        education=JobEducation(
+            level=education["level"],
+            fields=tuple(education.get("fields", ())),
+            required=bool(education.get("required", True)),
+            equivalent_years=education.get("equivalent_years"),
+        )
+        if education
+        else None,
+        required_licences=tuple(job.required_licences or ()),
+        required_certifications=tuple(job.required_certifications or ()),
+        preferred_certifications=tuple(job.preferred_certifications or ()),
+        field=job.field,
+    )
+
+
+def job_analyzed_payload(
+    *,
+    job_id: uuid.UUID,
+    recruiter_id: uuid.UUID,
+    title: str,
+    description: str,
+    requirements: JobRequirements,
+    seniority: str | None,
+    status: Literal["open", "closed"] = "open",
+) -> JobAnalyzedPayload:
+    """Describe an analysed job for the matcher (pure): its requirements, level and the text it embeds."""
+    # Validated from plain data: a stored seniority is a string the contract narrows to its levels.
+    return JobAnalyzedPayload.model_validate(
+        {
+            "job_id": job_id,
+            "recruiter_id": recruiter_id,
+            "title": title,
+            "status": status,
+            "required_skills": list(requirements.required_skills),
+            "preferred_skills": list(requirements.preferred_skills),
+            "min_years_experience": requirements.min_years_experience,
+            "max_years_experience": requirements.max_years_experience,
+            "embedding_text": embedding_text(title, description),
+            "seniority": seniority,
+            "education": _education_json(requirements.education),
+            # Cut to the contract's caps: a posting listing forty certificates must not fail the analysis.
+            "required_licences": list(requirements.required_licences[:_MAX_LICENCES]),
+            "required_certifications": list(requirements.required_certifications[:_MAX_CERTIFICATIONS]),
+            "preferred_certifications": list(requirements.preferred_certifications[:_MAX_CERTIFICATIONS]),
+            "field": requirements.field,
+        }
     )
 
 
 def _analyzed_payload(job: Job, *, status: Literal["open", "closed"]) -> JobAnalyzedPayload:
-    # Validated from plain data: the stored seniority is a string the contract narrows to its levels.
-    return JobAnalyzedPayload.model_validate(
-        {
-            "job_id": job.id,
-            "recruiter_id": job.recruiter_id,
-            "title": job.title,
-            "status": status,
-            "required_skills": list(job.required_skills),
-            "preferred_skills": list(job.preferred_skills),
-            "min_years_experience": job.min_years_experience,
-            "embedding_text": embedding_text(job.title, job.description),
-            "seniority": job.seniority,
-        }
+    return job_analyzed_payload(
+        job_id=job.id,
+        recruiter_id=job.recruiter_id,
+        title=job.title,
+        description=job.description,
+        requirements=stored_requirements(job),
+        seniority=job.seniority,
+        status=status,
     )
+
+
+def _education_json(education: JobEducation | None) -> dict[str, Any] | None:
+    if education is None:
+        return None
+    return {**asdict(education), "fields": list(education.fields)}

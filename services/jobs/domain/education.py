@@ -34,6 +34,8 @@ DEFAULT_EQUIVALENT_YEARS: dict[EducationLevel, float | None] = {
     "doctorate": 8.0,
 }
 _MAX_FIELDS = 20
+# A larger "or N years" is a typo or another figure; the contract refuses it.
+_MAX_EQUIVALENT_YEARS = 40.0
 _MAX_FIELD_WORDS = 6
 _FLAGS = re.IGNORECASE
 
@@ -100,7 +102,7 @@ _DEGREE_NAMES: tuple[tuple[str, EducationLevel, str | None], ...] = (
     (r"\b(?:post[- ]?graduate|pg)\s+diploma\b|\b(?-i:HND|HNC)\b|\bdiploma\b", "diploma", None),
     # A bare "degree in X" is a bachelor's: the first degree, unless a higher one is named.
     (
-        r"\bdegree\s+(?:in|qualified)\b|\b(?:a|relevant|related|technical|appropriate|accredited)\s+degree\b(?!\s+of\b)",
+        r"\bdegree(?=\s+(?:in|qualified)\b)|\b(?:a|relevant|related|technical|appropriate|accredited)\s+degree\b(?!\s+of\b)",
         "bachelor",
         None,
     ),
@@ -246,7 +248,9 @@ def _equivalent_years(line: str, level: EducationLevel) -> float | None:
     stated = _EQUIVALENT_YEARS.search(line)
     if stated:
         token = (stated.group("n") or stated.group("m")).lower()
-        return float(_WORD_NUMBERS[token]) if token in _WORD_NUMBERS else float(token)
+        years = float(_WORD_NUMBERS[token]) if token in _WORD_NUMBERS else float(token)
+        if 0 < years <= _MAX_EQUIVALENT_YEARS:
+            return years
     if _EQUIVALENT.search(line):
         return DEFAULT_EQUIVALENT_YEARS[level]
     return None
