@@ -5,6 +5,11 @@ Matching is deliberately conservative: an alias only matches as a whole token se
 the longest alias wins at each position, and aliases that are ordinary lower-case words
 (Go, R, Swift, "excel at") only match with their exact capitalisation. A one-letter name is not
 matched where it reads as an initial or half an abbreviation (`John C. Smith`, `A/C`, `R & D`).
+A few phrases are read as a whole before their words: "AP Style" names no skill, "AP/AR" names two.
+
+Credentials are skills of two categories, `licences` (granted by a regulator to practise: an RN
+licence, a CPA, bar admission) and `certifications` (a vendor's or professional body's credential:
+BLS, CCNA, PMP). Skills may imply others (`implies`), see `contracts.skills.implications`.
 """
 
 from __future__ import annotations
@@ -12,13 +17,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
+from contracts.skills.implications import check_implications, implied_skills
 from contracts.skills.pattern import compile_matcher, fold
 from contracts.skills.skill_lists import listed_terms
 
@@ -33,6 +40,8 @@ class Skill:
     case_sensitive: bool = False
     # Aliases (the name or synonyms) that match only as spelled: "ML", not "ml" (millilitres).
     exact: tuple[str, ...] = ()
+    # The skills this one directly implies: PostgreSQL implies SQL.
+    implies: tuple[str, ...] = ()
 
     @property
     def aliases(self) -> tuple[str, ...]:
@@ -62,6 +71,14 @@ class Suggestion:
     matched: str
 
 
+CredentialKind = Literal["licence", "certification"]
+
+# The categories that hold credentials; the rest of the system knows a credential by these names.
+CREDENTIAL_CATEGORIES: dict[str, CredentialKind] = {"licences": "licence", "certifications": "certification"}
+
+# The top-level key of the vocabulary that holds phrases rather than a category of skills.
+PHRASES_KEY = "phrases"
+
 # Autocomplete tiers, best first.
 _EXACT, _NAME, _SYNONYM, _INNER_WORD = range(4)
 
@@ -80,12 +97,19 @@ def normalise_alias(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+_LICENCE_LETTER = re.compile(r"(?<=licen)[cs](?=e)", re.IGNORECASE)
+_OTHER_LETTER = {"c": "s", "s": "c", "C": "S", "S": "C"}
+
+
 def _spellings(alias: str) -> list[str]:
-    """The alias and the ways people write a `.js` name without the dot ("Vue js", "Threejs")."""
+    """The alias and other ways to write it: `.js` names without the dot ("Vue js"), licence as license."""
+    spellings = [alias]
     if alias.lower().endswith(".js") and len(alias) > 3:
         base = alias[:-3]
-        return [alias, f"{base}js", f"{base} js"]
-    return [alias]
+        spellings += [f"{base}js", f"{base} js"]
+    if _LICENCE_LETTER.search(alias):
+        spellings += [_LICENCE_LETTER.sub(lambda m: _OTHER_LETTER[m.group(0)], spelling) for spelling in spellings]
+    return spellings
 
 
 @dataclass
@@ -93,7 +117,11 @@ class Taxonomy:
     """The vocabulary with its compiled matcher and its search index."""
 
     skills: dict[str, Skill] = field(repr=False)
+    # Phrase -> the skills it names (none: "AP Style" is not Accounts Payable), read before its words.
+    phrases: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _by_alias: dict[str, str] = field(default_factory=dict, repr=False)
+    _by_phrase: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _implies: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     # Lookup key -> the spellings it may take in a text, for aliases that must match exactly.
     _exact_spellings: dict[str, set[str]] = field(default_factory=dict, repr=False)
     _pattern: re.Pattern[str] | None = field(default=None, repr=False)
@@ -108,7 +136,11 @@ class Taxonomy:
             for order, (term, alias) in enumerate(spellings):
                 self._register(skill, alias, exact=skill.is_exact(term))
                 completions.update(_completions_of(skill, alias, order))
+        self._implies = {name: skill.implies for name, skill in self.skills.items()}
+        check_implications(self._implies)
+        self._register_phrases()
         insensitive = [key for key in self._by_alias if key not in self._exact_spellings]
+        insensitive += list(self._by_phrase)
         exact = [spelling for spellings in self._exact_spellings.values() for spelling in spellings]
         self._pattern = compile_matcher(insensitive, exact)
         self._completions = sorted(completions)
@@ -124,11 +156,24 @@ class Taxonomy:
         if exact:
             self._exact_spellings.setdefault(key, set()).add(fold(alias))
 
+    def _register_phrases(self) -> None:
+        for phrase, names in self.phrases.items():
+            key = normalise_alias(phrase)
+            if key in self._by_alias or key in self._by_phrase:
+                raise ValueError(f"phrase {phrase!r} is also an alias or another phrase")
+            unknown = [name for name in names if name not in self.skills]
+            if unknown:
+                raise ValueError(f"phrase {phrase!r} names skills that are not in the vocabulary: {unknown}")
+            self._by_phrase[key] = tuple(names)
+
     @classmethod
-    def from_mapping(cls, data: dict[str, list[Any]]) -> Taxonomy:
-        """Build from the YAML structure: category -> list of names or mappings."""
+    def from_mapping(cls, data: dict[str, Any]) -> Taxonomy:
+        """Build from the YAML structure: category -> list of names or mappings; `phrases` -> skills named."""
         skills: dict[str, Skill] = {}
+        phrases = {str(phrase): tuple(map(str, names or ())) for phrase, names in data.get(PHRASES_KEY, {}).items()}
         for category, entries in data.items():
+            if category == PHRASES_KEY:
+                continue
             for entry in entries:
                 spec = {"name": entry} if isinstance(entry, str) else dict(entry)
                 name = str(spec["name"])
@@ -142,14 +187,15 @@ class Taxonomy:
                     synonyms=tuple(synonyms),
                     case_sensitive=bool(spec.get("case_sensitive", False)),
                     exact=exact,
+                    implies=tuple(str(implied) for implied in spec.get("implies", ())),
                 )
                 if skill.name in skills:
                     raise ValueError(f"skill {skill.name!r} is listed twice")
                 skills[skill.name] = skill
-        return cls(skills=skills)
+        return cls(skills=skills, phrases=phrases)
 
     def canonical(self, term: str) -> str | None:
-        """The canonical name for a term, or None when the vocabulary does not know it."""
+        """The canonical name for a term, or None when the vocabulary does not know it as one skill."""
         key = normalise_alias(term)
         name = self._by_alias.get(key)
         exact = self._exact_spellings.get(key)
@@ -161,10 +207,12 @@ class Taxonomy:
         """Every skill mention in `text`, in order of appearance, longest alias first."""
         if self._pattern is None:
             return []
-        return [
-            SkillMention(self._by_alias[normalise_alias(m.group(0))], m.group(0), m.start(), m.end())
-            for m in self._pattern.finditer(text)
-        ]
+        mentions: list[SkillMention] = []
+        for match in self._pattern.finditer(text):
+            key = normalise_alias(match.group(0))
+            names = self._by_phrase[key] if key in self._by_phrase else (self._by_alias[key],)
+            mentions += [SkillMention(name, match.group(0), match.start(), match.end()) for name in names]
+        return mentions
 
     def extract(self, text: str) -> list[str]:
         """The distinct canonical skills in `text`, in order of first appearance."""
@@ -174,6 +222,19 @@ class Taxonomy:
         """The category of a canonical skill."""
         skill = self.skills.get(name)
         return skill.category if skill else None
+
+    def is_credential(self, name: str) -> bool:
+        """Whether a canonical skill is a licence or a certification."""
+        return self.credential_kind(name) is not None
+
+    def credential_kind(self, name: str) -> CredentialKind | None:
+        """The kind of a canonical credential ("licence" or "certification"), None for any other name."""
+        category = self.category_of(name)
+        return CREDENTIAL_CATEGORIES.get(category) if category is not None else None
+
+    def implied(self, skills: Iterable[str]) -> dict[str, str]:
+        """Skills implied by `skills`, transitively, and not among them -> the given skill each follows from."""
+        return implied_skills(self._implies, skills)
 
     def categories(self) -> dict[str, int]:
         """Each category with the number of skills in it, in vocabulary order."""
@@ -226,7 +287,7 @@ class Taxonomy:
             return True
         words = term.lower().replace("/", " ").split()
         return any(
-            " ".join(words[start:end]) in self._by_alias
+            " ".join(words[start:end]) in self._by_alias or " ".join(words[start:end]) in self._by_phrase
             for start in range(len(words))
             for end in range(start + 1, len(words) + 1)
         )
