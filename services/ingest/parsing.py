@@ -84,7 +84,8 @@ def parse_document(document: ExtractedDocument, *, settings: IngestSettings, tod
     return ParsedResume(
         profile=profile,
         document=document,
-        embedding_text=embedding_text(document.text, name=profile.name, limit=settings.embedding_text_chars),
+        # The blanked text: an instruction addressed to a model is no part of the candidate's profile.
+        embedding_text=embedding_text(text, profile=profile, limit=settings.embedding_text_chars),
     )
 
 

@@ -42,6 +42,8 @@ _NAME_PARTICLES = frozenset(
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?|[^\W\d_]\.")
 _NAME_SEPARATORS = re.compile(r"\s*(?:[|•·,]|\s[-–—]\s)\s*")
 _NAME_SCAN_LINES = 8
+# "Mr. John Smith": a title says how to address someone, it is not part of their name.
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Miss|MR|MRS|MS|MISS)\.?\s+(?=\S)")
 _NAME_LABELS = frozenset({"name", "full name", "candidate", "candidate name", "nom", "nombre"})
 # Templates that open with a photo caption or a headline put the name beside the contact lines.
 _CONTACT_SCAN_LINES = 40
@@ -193,7 +195,7 @@ def name_in_line(line: str) -> str | None:
         label, _tab, rest = line.partition("\t")
         if label.strip().lower() in _NAME_LABELS:
             line = rest.strip()
-    line = line.lstrip("#* ").rstrip("* ")
+    line = _HONORIFIC.sub("", line.lstrip("#* ").rstrip("* "))
     # "Jane Doe | Data Engineer": the name is the first part.
     candidate = _NAME_SEPARATORS.split(line, maxsplit=1)[0].strip()
     words = candidate.split()

@@ -24,13 +24,19 @@ from services.ingest.domain.contact import (
     name_beside_email,
     name_in_line,
     phone_in,
-    redact_contact_details,
 )
 from services.ingest.domain.dates import total_months
 from services.ingest.domain.education import read_education
 from services.ingest.domain.entry_headings import is_role, split_parts
 from services.ingest.domain.experience import read_experience
 from services.ingest.domain.lines import Line, logical_lines
+from services.ingest.domain.personal import (
+    deidentify,
+    is_personal_line,
+    is_place_line,
+    name_words,
+    without_photo_captions,
+)
 from services.ingest.domain.projects import read_projects
 from services.ingest.domain.schema import (
     Certification,
@@ -39,7 +45,7 @@ from services.ingest.domain.schema import (
     ParsedProfile,
     ProjectEntry,
 )
-from services.ingest.domain.sections import split_sections
+from services.ingest.domain.sections import Section, split_sections
 from services.ingest.domain.skills_evidence import (
     Region,
     collect_skills,
@@ -66,6 +72,8 @@ def parse_profile(
     # The name opens the resume, before any heading; a sidebar template may put it beside the e-mail instead.
     name = guess_name([line.text for line in header.lines]) or name_beside_email(text.splitlines())
     headline = _headline(header.lines, name)
+    # Address, birth date, photo captions and the like say nothing of the work: no part reads them.
+    sections = [_without_personal_lines(section) for section in sections]
     regions: list[Region] = []
     experience: list[ExperienceEntry] = []
     projects: list[ProjectEntry] = []
@@ -75,8 +83,9 @@ def parse_profile(
     summary_parts: list[str] = []
     for section in sections:
         if section.kind == "header":
-            # Contact lines name no skills, but their links would ("github.com/jane" is not Git).
-            headline_text = "\n".join(line.text for line in section.lines if not is_contact_line(line.text))
+            # Contact lines name no skills, but their links would ("github.com/jane" is not Git), nor
+            # does the name line (Jordan Swift knows no Swift by name) or where the person lives.
+            headline_text = "\n".join(line.text for line in section.lines if _is_header_content(line.text, name))
             implied = disciplines_of(headline, taxonomy) if headline else ()
             regions.append(Region("headline", "headline", headline_text, implied=implied))
         elif section.kind == "summary":
@@ -111,7 +120,7 @@ def parse_profile(
                 certifications.append(credential.entry)
         else:
             regions.append(Region("other", "mentioned", section.text()))
-    skills = collect_skills(_without_names(regions, experience, certifications), taxonomy)
+    skills = collect_skills(_without_names(regions, experience, education, certifications, person=name), taxonomy)
     email = email_in(text, document_links)
     phone = phone_in(text, document_links)
     confidence, flags = assess(
@@ -148,13 +157,33 @@ def parse_profile(
     )
 
 
+def _without_personal_lines(section: Section) -> Section:
+    lines = [replace(line, text=without_photo_captions(line.text)) for line in section.lines]
+    return replace(section, lines=[line for line in lines if line.text.strip() and not is_personal_line(line.text)])
+
+
+def _is_header_content(text: str, name: str | None) -> bool:
+    """Whether a header line may say something about the work (not contact details, the name or a place)."""
+    if is_contact_line(text) or is_place_line(text):
+        return False
+    return name is None or name_in_line(text) != name
+
+
 def _without_names(
-    regions: Sequence[Region], experience: Sequence[ExperienceEntry], certifications: Sequence[Certification]
+    regions: Sequence[Region],
+    experience: Sequence[ExperienceEntry],
+    education: Sequence[EducationEntry],
+    certifications: Sequence[Certification],
+    *,
+    person: str | None,
 ) -> list[Region]:
-    """The regions with employers' and certificate issuers' names blanked: "at OpenAI" or "Oracle Certified"
-    names an organisation, not a skill. Skills sections keep them: there a name is a claim."""
+    """The regions with the names of organisations and of the person blanked: "at OpenAI", "Oracle Certified",
+    "Java Junction Café" or "Python Plaza Academy" name an organisation, and "Jordan Swift" a person, not a
+    skill. Skills sections keep them: there a name is a claim."""
     names = {entry.company for entry in experience if entry.company}
+    names |= {entry.institution for entry in education if entry.institution}
     names |= {entry.issuer for entry in certifications if entry.issuer}
+    names |= name_words(person) if person else set()
     pattern = _names_pattern(names)
     if pattern is None:
         return list(regions)
@@ -190,17 +219,43 @@ def _headline(header: Sequence[Line], name: str | None) -> str | None:
     return None
 
 
-def embedding_text(text: str, *, name: str | None, limit: int) -> str:
-    """What the matcher embeds: the text without the name and contact details, at most `limit` characters.
+def embedding_text(text: str, *, profile: ParsedProfile, limit: int) -> str:
+    """What the matcher embeds: the profile's headline and skills, then the text without personal data.
 
-    Names and contact details say nothing about fit and would only let the matcher learn who a
-    person is; dropping them also spends the model's short context on what matters.
+    Names, contact details, addresses, ages, photos and gendered words say nothing about fit and would
+    only let the matcher tell people apart by who they are: two resumes that differ only in them give
+    the same text. The headline and skills come first so the model's short window sees them.
     """
-    redacted = redact_contact_details(text, name=name)
-    lines = [" ".join(line.split()) for line in redacted.splitlines()]
+    head = [profile.headline or "", _skills_line(profile)]
+    body = deidentify(_body_text(text, name=profile.name), name=profile.name)
+    lines = [" ".join(line.split()) for line in [*head, *body.splitlines()]]
     # Lines left with no word of two letters or more were contact lines or icon glyphs.
-    kept = [line for line in lines if re.search(r"[^\W\d_]{2}", line)]
-    return _cut("\n".join(kept), limit)
+    kept = [line for line in lines if re.search(r"[^\W\d_]{2}", line) and not _LABELS_ONLY.fullmatch(line)]
+    return _cut("\n".join(dict.fromkeys(kept)), limit)
+
+
+_LABELS_ONLY = re.compile(
+    r"(?:\W*(?:e-?mail|phone|mobile|cell|tel|telephone|linkedin|github|website|web|portfolio|contact|address)\W*)+",
+    re.IGNORECASE,
+)
+_EMBEDDED_SKILLS = 40
+
+
+def _skills_line(profile: ParsedProfile) -> str:
+    """The canonical skills, those used longest first: the same words whatever the resume's wording."""
+    ranked = sorted(profile.skills, key=lambda skill: -(skill.months_experience or 0))
+    names = [skill.name for skill in ranked[:_EMBEDDED_SKILLS]]
+    return f"Skills: {', '.join(names)}" if names else ""
+
+
+def _body_text(text: str, *, name: str | None) -> str:
+    """The resume's lines without its header's contact block (the headline is given apart)."""
+    sections = split_sections(logical_lines(text))
+    lines = [line.text for line in sections[0].lines if _is_header_content(line.text, name)]
+    for section in sections[1:]:
+        lines.append(section.heading)
+        lines.extend(line.text for line in section.lines)
+    return "\n".join(lines)
 
 
 def _cut(text: str, limit: int) -> str:

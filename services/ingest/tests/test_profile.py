@@ -17,7 +17,7 @@ TODAY = date(2025, 7, 1)
 def profile_of(data: bytes, content_type: str = PDF) -> dict[str, object]:
     document = extract_document(data, content_type, max_pages=20, max_text_chars=200_000)
     profile = parse_profile(document.text, taxonomy=default_taxonomy(), today=TODAY, document_links=document.links)
-    text = embedding_text(document.text, name=profile.name, limit=8000)
+    text = embedding_text(document.text, profile=profile, limit=8000)
     return {**profile.model_dump(mode="json"), "embedding_text": text}
 
 
@@ -70,8 +70,9 @@ def test_the_embedding_text_leaves_out_name_and_contact_details(sample_pdf: Samp
 
 def test_the_embedding_text_is_bounded() -> None:
     text = "Jane Doe\n" + "Python engineer building data pipelines. " * 1000
-    assert 400 < len(embedding_text(text, name="Jane Doe", limit=500)) <= 500
-    assert parse_profile(text, taxonomy=default_taxonomy(), today=TODAY).text_chars == len(text)
+    profile = parse_profile(text, taxonomy=default_taxonomy(), today=TODAY)
+    assert 400 < len(embedding_text(text, profile=profile, limit=500)) <= 500
+    assert profile.text_chars == len(text)
 
 
 def test_a_docx_resume_is_parsed(resume_docx: bytes) -> None:
