@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from contracts.events.ingest import EducationLevel
-from services.jobs.domain.spans import KindAt, clause_bounds
+from services.jobs.domain.spans import KindAt, sentence_bounds
 
 LEVEL_ORDER: tuple[EducationLevel, ...] = ("high_school", "diploma", "associate", "bachelor", "master", "doctorate")
 # Years of experience taken in place of each level when a posting says "or equivalent" without a number:
@@ -72,7 +72,7 @@ _DEGREE_NAMES: tuple[tuple[str, EducationLevel, str | None], ...] = (
     (r"\bM\.\s?Ed\b\.?|\b(?-i:MEd)\b", "master", "Education"),
     (r"\bMAcc\b|\bMPAcc\b", "master", "Accounting"),
     (
-        r"\bmaster(?:'s|’s|s)(?:\s+degree)?\b|\bmaster\s+degree\b|\bmaster\s+of\b"
+        r"\bmaster(?:'s|’s|s)(?:\s+degree)?\b|\bmaster\s+degree\b|\bmaster(?=\s+of\b)"
         r"|\b(?:M\.?\s?Sc\.?|M\.S\.|M\.A\.|M\.?\s?Eng\b\.?|M\.?\s?Tech|MCA|M\.?\s?Com)(?!\w)"
         r"|\b(?-i:MFA|MPA|MHA)\b(?=\s+(?:in|degree|or)\b)"
         r"|\b(?-i:MS|MA)\b(?=\s+(?:in|degree)\b|\s*/\s*(?-i:PhD|MBA)\b|\s+or\s+(?-i:PhD|MBA|equivalent)\b)"
@@ -114,6 +114,12 @@ _NO_DEGREE = re.compile(
     r"|\bwithout\s+a\s+degree\b|\bdo(?:es)?\s+not\s+(?:need|require)\s+a\s+degree\b",
     _FLAGS,
 )
+_EMPLOYER = re.compile(r"\b(?:our|we|us|founders?|team\s+of|company|firm)\b", _FLAGS)
+_ASKS = re.compile(
+    r"\b(?:requir\w*|must|need\w*|minimum|essential|prefer\w*|equivalent|or\s+(?:higher|above)|qualifications?"
+    r"|you(?:'ll|\s+will)?\s+(?:have|hold|bring|need)|candidates?|applicants?|looking\s+for)\b",
+    _FLAGS,
+)
 # "Bachelor of Science in Nursing": the field follows the kind of degree.
 _DEGREE_KIND = re.compile(
     r"\s+of\s+(?:applied\s+)?(?:science|arts|engineering|technology|commerce|fine\s+arts)(?:\s+degree)?(?=\s+in\b)",
@@ -126,7 +132,7 @@ _FIELD_INTRO = re.compile(
 _FIELD_STOP = re.compile(
     r"\s+(?:from|at|with|preferred|required|is|are|plus|desired|strongly|highly|preferably|will|would|who|that)\b"
     r"|,?\s+(?:and/)?or\s+(?:an?\s+)?(?:equivalent|related|relevant|similar|comparable|appropriate|other)\b"
-    r"|,?\s+(?:and/)?or\s+(?:\d|one|two|three|four|five|six|seven|eight|ten)\b|[:–—]|\s-\s|\.(?:\s|$)",
+    r"|,?\s+(?:and/)?or\s+(?:\d|one|two|three|four|five|six|seven|eight|ten)\b|[:–—(]|\s-\s|\.(?:\s|$)",
     _FLAGS,
 )
 _FIELD_SPLIT = re.compile(r"\s*(?:,|/|;|\band/or\b|\bor\b)\s*", _FLAGS)
@@ -187,28 +193,38 @@ def education_requirement(text: str, kind_at: KindAt) -> JobEducation | None:
     """The education the analysed text asks for (see the module docstring for the rules), or None."""
     statements: list[JobEducation] = []
     degrees = [degree for degree in _degrees(text) if kind_at(degree.start) != "ignored"]
-    for (clause_start, clause_end), group in groupby(degrees, key=lambda degree: clause_bounds(text, degree.start)):
+    # One statement per sentence and strength: "BSN required; MSN preferred" states two.
+    for (bounds, preferred), group in groupby(
+        degrees, key=lambda degree: (sentence_bounds(text, degree.start), kind_at(degree.start) == "preferred")
+    ):
         named = list(group)
-        clause = text[clause_start:clause_end]
-        if _NO_DEGREE.search(clause):
+        sentence = text[bounds[0] : bounds[1]]
+        if _NO_DEGREE.search(sentence) or (kind_at(named[0].start) == "neutral" and _about_the_employer(sentence)):
             continue
         lowest = min(named, key=lambda degree: LEVEL_ORDER.index(degree.level))
         fields = [degree.field for degree in named if degree.field]
-        fields += _fields_after(text, named[-1].end, clause_end)
-        line_start = text.rfind("\n", 0, clause_start) + 1
-        line_end = text.find("\n", clause_end)
+        for degree in named:
+            fields += _fields_after(text, degree.end, bounds[1])
+        line_start = text.rfind("\n", 0, bounds[0]) + 1
+        line_end = text.find("\n", bounds[1])
         line = text[line_start : len(text) if line_end < 0 else line_end]
-        education = JobEducation(
-            level=lowest.level,
-            fields=tuple(_unique(fields))[:_MAX_FIELDS],
-            required=kind_at(named[0].start) != "preferred",
-            equivalent_years=_equivalent_years(line, lowest.level),
+        statements.append(
+            JobEducation(
+                level=lowest.level,
+                fields=tuple(_unique(fields))[:_MAX_FIELDS],
+                required=not preferred,
+                equivalent_years=_equivalent_years(line, lowest.level),
+            )
         )
-        statements.append(education)
     required = [education for education in statements if education.required]
     if required:
         return max(required, key=lambda education: LEVEL_ORDER.index(education.level))
     return min(statements, key=lambda education: LEVEL_ORDER.index(education.level)) if statements else None
+
+
+def _about_the_employer(sentence: str) -> bool:
+    """ "Our founders hold PhDs": a sentence about the company, outside any requirements section."""
+    return bool(_EMPLOYER.search(sentence)) and not _ASKS.search(sentence)
 
 
 def _degrees(text: str) -> list[_Degree]:
@@ -235,13 +251,15 @@ def _fields_after(text: str, position: int, clause_end: int) -> Iterator[str]:
     stop = _FIELD_STOP.search(rest)
     for item in _FIELD_SPLIT.split(rest[: stop.start()] if stop else rest):
         name = _FIELD_TAIL.sub("", _ARTICLE.sub("", item.strip(" \t,.'\"*"))).strip()
-        if (
-            name
-            and not _NOT_A_FIELD.match(name)
-            and len(name.split()) <= _MAX_FIELD_WORDS
-            and any(c.isalpha() for c in name)
-        ):
+        if _is_field(name):
             yield name
+
+
+def _is_field(name: str) -> bool:
+    """A field of study, not a filler ("a related field"), another degree ("or BSN") or a whole sentence."""
+    if not name or not any(char.isalpha() for char in name) or len(name.split()) > _MAX_FIELD_WORDS:
+        return False
+    return not _NOT_A_FIELD.match(name) and not any(pattern.search(name) for pattern, _, _ in _DEGREES)
 
 
 def _equivalent_years(line: str, level: EducationLevel) -> float | None:

@@ -83,6 +83,14 @@ _MINIMUMS = (
     re.compile(rf"\bexperience\s*[:\-–]\s*(?P<lo>{_NUM})\s*\+?\s*{_UNIT}", _FLAGS),
 )
 
+# "3 years of Python", "2 years with React": a figure read only when a skill follows it directly.
+_SKILL_YEARS = re.compile(
+    rf"\b(?P<lo>{_NUM}|a)\s*\+?\s*{_UNIT}['’]?\s+(?:of\s+)?"
+    r"(?:(?:hands[- ]on|professional|commercial|production|practical|working|solid|proven)\s+)?"
+    r"(?:(?:with|in|using|programming|developing|building|writing)\s+)?",
+    _FLAGS,
+)
+
 # What follows a figure that is not experience: "a 12 month contract", "10 years ago", "18 years old".
 _NOT_EXPERIENCE_AFTER = re.compile(
     r"\W{0,3}(?:[\w-]+\s+)??(?:contracts?|assignments?|fixed[- ]term|term\b|ago\b|old\b|of\s+age|probation"
@@ -145,17 +153,24 @@ def experience_range(
 def _figures(text: str, kind_at: KindAt, skill_spans: Sequence[tuple[int, int]]) -> list[_Figure]:
     found: list[_Figure] = []
     claimed: list[tuple[int, int]] = []
-    patterns = [(pattern, False) for pattern in _RANGES]
-    patterns += [(pattern, True) for pattern in _CEILINGS]
-    patterns += [(pattern, False) for pattern in _MINIMUMS]
-    for pattern, is_ceiling in patterns:
+    skill_starts = {start for start, _end in skill_spans}
+    patterns = [(pattern, "range") for pattern in _RANGES]
+    patterns += [(pattern, "ceiling") for pattern in _CEILINGS]
+    patterns += [(pattern, "minimum") for pattern in _MINIMUMS]
+    patterns += [(_SKILL_YEARS, "skill")]
+    for pattern, role in patterns:
         for match in pattern.finditer(text):
             if any(start < match.end() and match.start() < end for start, end in claimed):
                 continue
-            claimed.append(match.span())
-            if kind_at(match.start()) in ("preferred", "ignored") or not _about_experience(text, match, is_ceiling):
+            if role == "skill" and match.end() not in skill_starts:
                 continue
-            figure = _figure(match, about_a_skill=_about_a_skill(text, match, skill_spans))
+            claimed.append(match.span())
+            if kind_at(match.start()) in ("preferred", "ignored"):
+                continue
+            if not _about_experience(text, match, is_ceiling=role == "ceiling"):
+                continue
+            about_a_skill = role == "skill" or _about_a_skill(text, match, skill_spans)
+            figure = _figure(match, about_a_skill=about_a_skill)
             if figure is not None:
                 found.append(figure)
     return found
@@ -187,7 +202,7 @@ def _years(token: str | None, per_year: float) -> float | None:
     return round(value / per_year, 2)
 
 
-def _about_experience(text: str, match: re.Match[str], is_ceiling: bool) -> bool:
+def _about_experience(text: str, match: re.Match[str], *, is_ceiling: bool) -> bool:
     says_experience = "experience" in match.group(0).lower()
     if not says_experience and _NOT_EXPERIENCE_AFTER.match(text, match.end()):
         return False

@@ -70,8 +70,11 @@ _INLINE_LABEL = re.compile(
     re.IGNORECASE,
 )
 
-# Clause boundaries: a sentence end (a dot followed by space, so "React.js" stays whole), ; ( ) and !?
-CLAUSE_BOUNDARY = re.compile(r"\.(?=\s)|[;()!?\n]")
+# Clause boundaries: a sentence end (a dot followed by space, so "React.js" stays whole, and not the dot
+# of an abbreviation such as "B.S." or "Ph.D."), ; ( ) and !?
+CLAUSE_BOUNDARY = re.compile(r"(?<!\b[A-Za-z])\.(?=\s)|[;()!?\n]")
+# Sentence boundaries: the clause boundaries but parentheses, which add to a sentence without ending it.
+_SENTENCE_BOUNDARY = re.compile(r"(?<!\b[A-Za-z])\.(?=\s)|[;!?\n]")
 _PREFERRED_MARKER = re.compile(
     r"\b(?:nice[- ]to[- ]have|good[- ]to[- ]have|preferred|preferably|a\s+(?:big\s+|huge\s+|strong\s+|definite\s+)?plus"
     r"|bonus|desirable|desired|ideally|advantageous|an\s+advantage|optional|not\s+(?:strictly\s+)?required)\b",
@@ -113,11 +116,20 @@ def read_spans(title: str, description: str) -> tuple[str, KindAt]:
 
 def clause_bounds(text: str, position: int) -> tuple[int, int]:
     """The start and end of the clause (sentence part, bullet) around `position`."""
+    return _bounds(text, position, CLAUSE_BOUNDARY)
+
+
+def sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    """The start and end of the sentence (or bullet) around `position`, parentheses included."""
+    return _bounds(text, position, _SENTENCE_BOUNDARY)
+
+
+def _bounds(text: str, position: int, boundaries: re.Pattern[str]) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, position) + 1
     line_end = text.find("\n", position)
     line_end = len(text) if line_end < 0 else line_end
     start, end = line_start, line_end
-    for boundary in CLAUSE_BOUNDARY.finditer(text, line_start, line_end):
+    for boundary in boundaries.finditer(text, line_start, line_end):
         if boundary.end() <= position:
             start = boundary.end()
         elif boundary.start() >= position:
