@@ -1,6 +1,7 @@
 """Licences and certifications a job asks for, kept apart from its skills.
 
-A credential is a skill of the vocabulary's `licences` or `certifications` category. It is required
+A credential is a skill of the vocabulary's `licences` or `certifications` category
+(`Taxonomy.credential_kind`). It is required
 where a skill would be (not in a preferred span), unless the posting lets the hire get it later:
 
 - "CPA or CPA candidate", "CPA eligible", "working towards ACCA": a candidate on the way counts, so
@@ -18,13 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
-from contracts.skills import SkillMention, Taxonomy
+from contracts.skills import CredentialKind, SkillMention, Taxonomy
 from services.jobs.domain.spans import KindAt, clause_bounds
 
-CredentialKind = Literal["licence", "certification"]
-_CATEGORY_KINDS: dict[str, CredentialKind] = {"licences": "licence", "certifications": "certification"}
 _FLAGS = re.IGNORECASE
 
 # Around the whole clause: a deadline after hiring, or the employer providing the credential.
@@ -68,12 +66,6 @@ class Credentials:
         return frozenset((*self.required_licences, *self.required_certifications, *self.preferred_certifications))
 
 
-def credential_kind(taxonomy: Taxonomy, name: str) -> CredentialKind | None:
-    """Whether a canonical skill is a licence, a certification, or neither (by its vocabulary category)."""
-    category = taxonomy.category_of(name)
-    return _CATEGORY_KINDS.get(category) if category else None
-
-
 def read_credentials(
     text: str, mentions: Sequence[SkillMention], kind_at: KindAt, *, taxonomy: Taxonomy
 ) -> Credentials:
@@ -81,7 +73,7 @@ def read_credentials(
     required: dict[str, CredentialKind] = {}
     preferred: dict[str, None] = {}
     for mention in mentions:
-        kind = credential_kind(taxonomy, mention.skill)
+        kind = taxonomy.credential_kind(mention.skill)
         span = kind_at(mention.start)
         if kind is None or span == "ignored":
             continue

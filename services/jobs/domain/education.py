@@ -117,7 +117,8 @@ _NO_DEGREE = re.compile(
 _EMPLOYER = re.compile(r"\b(?:our|we|us|founders?|team\s+of|company|firm)\b", _FLAGS)
 _ASKS = re.compile(
     r"\b(?:requir\w*|must|need\w*|minimum|essential|prefer\w*|equivalent|or\s+(?:higher|above)|qualifications?"
-    r"|you(?:'ll|\s+will)?\s+(?:have|hold|bring|need)|candidates?|applicants?|looking\s+for)\b",
+    r"|you(?:'ll|\s+will)?\s+(?:have|hold|bring|need)|candidates?|applicants?|graduates|looking\s+for|welcom\w*"
+    r"|with\s+an?)\b",
     _FLAGS,
 )
 # "Bachelor of Science in Nursing": the field follows the kind of degree.

@@ -8,9 +8,10 @@
   experience" get a ceiling of `NEW_GRADUATE_MAX_YEARS` (2) when no figure states one: graduate
   schemes commonly take people up to two years after graduation, and a graduate's internships and
   part-time jobs add up to more than a year of dated roles, which a ceiling of 1 would hold against them.
-- Years tied to a skill ("3 years of Python", "2+ years with React") count only when the posting
-  states no general figure ("3+ years of experience", "5 years in a similar role"): a general figure
-  describes the career the job wants, a skill's years describe that skill, which the skill match weighs.
+- Years tied to a skill ("3 years of Python", "2+ years of experience with React") count only when
+  the posting states no general figure ("3+ years of experience", "5 years of experience in
+  accounting", "as a nurse"): a general figure describes the career the job wants, a skill's years
+  describe that skill, which the skill match weighs. "Experience in" names a domain, "with" a tool.
 - Each minimum is a bar, so the largest counts; the ceiling is the smallest stated one that is not
   below the minimum (a posting contradicting itself keeps its minimum, the safer rule to apply).
 - Figures in preferred spans ("8+ years in fintech is a plus") or benefits are not requirements.
@@ -109,8 +110,10 @@ _EXPERIENCE_CONTEXT = re.compile(
     r"|\bgraduat|\bqualified\b|\bcareer\b|\bwork(?:ing)?\s+(?:history|life)\b",
     _FLAGS,
 )
-# "5 years of experience as a Registered Nurse" is a career, not a skill, even when the role names one.
-_AS_A_ROLE = re.compile(r"\bas\s+an?\b", _FLAGS)
+# "5 years of experience as a Registered Nurse" is a career, not a skill, even when the role names one;
+# "experience in" names a domain ("in software development", "in an acute care setting") where
+# "experience with" names a tool ("with Python").
+_GENERAL_SUBJECT = re.compile(r"\bas\s+an?\b|\bexperience\s+in\b", _FLAGS)
 # A title for graduates ("Graduate Software Engineer", "New Grad RN"), not for graduate students or assistants.
 _GRADUATE_TITLE = re.compile(
     r"\b(?:new[- ]grad(?:uate)?|graduate)\b(?!\s+(?:assistant|student|research|teaching|school|degree))", _FLAGS
@@ -220,7 +223,7 @@ def _about_a_skill(text: str, match: re.Match[str], skill_spans: Sequence[tuple[
     window_end = min(clause_end, match.end() + _SKILL_WINDOW_CHARS)
     for skill_start, _skill_end in skill_spans:
         if match.start() <= skill_start < window_end:
-            return not _AS_A_ROLE.search(text, match.end(), skill_start)
+            return not _GENERAL_SUBJECT.search(text, match.start(), skill_start)
     return False
 
 
