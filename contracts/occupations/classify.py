@@ -1,0 +1,219 @@
+"""Decide the occupational field of a resume role or a job from its title, description and skills.
+
+The title decides when it is telling: the longest catalogue phrase in its main part wins, and between
+equally long phrases the rightmost, the head noun ("Nurse Recruiter" recruits). A generic title
+("Engineer", "Manager", "Software Engineer") is narrowed by the title's other words ("Manager,
+Nursing", "Software Engineer - Frontend"), then by evidence: the skills (those written in the title
+count triple: "Java Developer"), skills and telling words found in the description. Evidence only
+chooses among the fields the generic title can mean, and must reach a minimum, else the title's
+default stands: "Software Engineer" without clues is backend (the most common meaning of the bare
+title, and full-stack, the next most likely, is adjacent to it at 0.8). A title that names no field
+at all leaves the evidence to decide among every field, with a higher bar; no evidence: None.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from contracts.occupations.catalogue import Catalogue, GenericTitle, Phrase, default_catalogue
+from contracts.occupations.phrases import text_words, title_segments
+from contracts.skills import default_taxonomy
+
+# Evidence weights. A skill named in the title is nearly as telling as the title itself.
+TITLE_SKILL_WEIGHT = 3.0
+TITLE_MODIFIER_WEIGHT = 2.0
+SKILL_WEIGHT = 1.0
+CATEGORY_SKILL_WEIGHT = 0.5
+DESCRIBED_TITLE_WEIGHT = 1.0  # "worked as a registered nurse" in a description
+DESCRIBED_WORD_TITLE_WEIGHT = 0.5  # a one-word title in prose ("nurse") is weaker
+CUE_WEIGHT = 0.5
+# A one-word title shorter than this says little in prose ("it", "pa", "cook").
+MIN_PROSE_TITLE_LENGTH = 5
+# The evidence needed to pick a field for a generic title, and for a title that names no field.
+MIN_EVIDENCE = 1.5
+MIN_EVIDENCE_WITHOUT_TITLE = 2.0
+# Front and back end evidence this balanced makes a full-stack role.
+FULLSTACK_BALANCE = 0.4
+
+_FULLSTACK, _FRONTEND, _BACKEND = "software_fullstack", "software_frontend", "software_backend"
+
+
+@dataclass(frozen=True)
+class _Match:
+    phrase: Phrase
+    meaning: str | GenericTitle | frozenset[str]  # a field, a generic title, or a modifier's fields
+    segment: int
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.phrase)
+
+    def overlaps(self, other: _Match) -> bool:
+        return self.segment == other.segment and self.start < other.end and other.start < self.end
+
+
+def _title_matches(segments: Sequence[Phrase], catalogue: Catalogue) -> tuple[list[_Match], list[_Match]]:
+    """Every title phrase and every modifier in the title's segments."""
+    titles: list[_Match] = []
+    modifiers: list[_Match] = []
+    for index, words in enumerate(segments):
+        for start in range(len(words)):
+            for length in range(1, min(catalogue.longest_phrase, len(words) - start) + 1):
+                phrase = words[start : start + length]
+                meaning = catalogue.titles.get(phrase)
+                if meaning is not None:
+                    titles.append(_Match(phrase, meaning, index, start))
+                fields = catalogue.modifiers.get(phrase)
+                if fields is not None:
+                    modifiers.append(_Match(phrase, fields, index, start))
+    return titles, modifiers
+
+
+def _strongest(matches: Iterable[_Match]) -> _Match | None:
+    """The longest match, then the rightmost (the head noun of an English title)."""
+    return max(matches, key=lambda match: (len(match.phrase), match.end), default=None)
+
+
+def _phrases_in(words: Sequence[str], table: Mapping[Phrase, object], longest: int) -> set[Phrase]:
+    found: set[Phrase] = set()
+    for start in range(len(words)):
+        for length in range(1, min(longest, len(words) - start) + 1):
+            phrase = tuple(words[start : start + length])
+            if phrase in table:
+                found.add(phrase)
+    return found
+
+
+def _add(scores: dict[str, float], fields: Iterable[str], weight: float) -> None:
+    for field in fields:
+        scores[field] += weight
+
+
+def _skill_evidence(scores: dict[str, float], skills: Iterable[str], weight: float, catalogue: Catalogue) -> None:
+    taxonomy = default_taxonomy()
+    for skill in dict.fromkeys(skills):
+        name = skill if skill in taxonomy.skills else (taxonomy.canonical(skill) or skill)
+        if name in catalogue.neutral_skills:
+            continue
+        fields = catalogue.skill_fields.get(name)
+        if fields:
+            _add(scores, fields, weight)
+            continue
+        category = taxonomy.category_of(name)
+        field = catalogue.category_fields.get(category) if category else None
+        if field:
+            _add(scores, [field], weight * CATEGORY_SKILL_WEIGHT)
+
+
+def _evidence(title: str, description: str, skills: Sequence[str], catalogue: Catalogue) -> dict[str, float]:
+    """Field -> how strongly the title's skills, the description and the skills point to it."""
+    taxonomy = default_taxonomy()
+    scores: dict[str, float] = defaultdict(float)
+    if title:
+        _skill_evidence(scores, taxonomy.extract(title), TITLE_SKILL_WEIGHT, catalogue)
+    described = taxonomy.extract(description) if description else []
+    _skill_evidence(scores, dict.fromkeys([*skills, *described]), SKILL_WEIGHT, catalogue)
+    if description:
+        words = text_words(description)
+        for phrase in _phrases_in(words, catalogue.cues, catalogue.longest_phrase):
+            _add(scores, catalogue.cues[phrase], CUE_WEIGHT)
+        for phrase in _phrases_in(words, catalogue.titles, catalogue.longest_phrase):
+            meaning = catalogue.titles[phrase]
+            if isinstance(meaning, GenericTitle):
+                continue
+            if len(phrase) > 1:
+                scores[meaning] += DESCRIBED_TITLE_WEIGHT
+            elif len(phrase[0]) >= MIN_PROSE_TITLE_LENGTH:
+                scores[meaning] += DESCRIBED_WORD_TITLE_WEIGHT
+    return scores
+
+
+def _choose(scores: dict[str, float], generic: GenericTitle | None, catalogue: Catalogue) -> str | None:
+    """The best-supported allowed field, or the generic title's default when evidence is thin or tied."""
+    allowed = {field: score for field, score in scores.items() if generic is None or generic.allows(field)}
+    frontend, backend = allowed.get(_FRONTEND, 0.0), allowed.get(_BACKEND, 0.0)
+    fullstack_allowed = generic is None or generic.allows(_FULLSTACK)
+    if (
+        fullstack_allowed
+        and min(frontend, backend) >= 1.0
+        and min(frontend, backend) >= FULLSTACK_BALANCE * max(frontend, backend)
+    ):
+        allowed[_FULLSTACK] = max(allowed.get(_FULLSTACK, 0.0), frontend + backend)
+    default = generic.default if generic else None
+    floor = MIN_EVIDENCE if generic else MIN_EVIDENCE_WITHOUT_TITLE
+    order = {field: index for index, field in enumerate(catalogue.fields)}
+    ranked = sorted(allowed.items(), key=lambda item: (-item[1], order.get(item[0], len(order))))
+    if not ranked or ranked[0][1] < floor:
+        return default
+    best, best_score = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    if default is not None and allowed.get(default, 0.0) >= best_score:
+        return default
+    if best_score == runner_up:
+        # Two fields equally supported: the title's default if it has one, else unknown.
+        return default
+    return best
+
+
+def _resolve_generic(
+    generic_match: _Match,
+    titles: list[_Match],
+    modifiers: list[_Match],
+    title: str,
+    description: str,
+    skills: Sequence[str],
+    catalogue: Catalogue,
+) -> str | None:
+    generic = generic_match.meaning
+    assert isinstance(generic, GenericTitle)
+    # A telling word elsewhere in the title narrows it: "Manager, Nursing", "Engineer (Backend)".
+    narrowing = [
+        match
+        for match in titles
+        if isinstance(match.meaning, str) and generic.allows(match.meaning) and not match.overlaps(generic_match)
+    ]
+    best = _strongest(narrowing)
+    if best is not None:
+        assert isinstance(best.meaning, str)
+        return best.meaning
+    scores = _evidence(title, description, skills, catalogue)
+    for match in modifiers:
+        if match.overlaps(generic_match):
+            continue
+        assert isinstance(match.meaning, frozenset)
+        fields = [field for field in match.meaning if generic.allows(field)]
+        if len(fields) == 1:
+            return fields[0]
+        _add(scores, fields, TITLE_MODIFIER_WEIGHT)
+    return _choose(scores, generic, catalogue)
+
+
+def _classify(title: str | None, description: str, skills: Sequence[str]) -> str | None:
+    catalogue = default_catalogue()
+    segments = title_segments(title) if title else []
+    titles, modifiers = _title_matches(segments, catalogue)
+    if titles:
+        main_segment = min(match.segment for match in titles)
+        head = _strongest(match for match in titles if match.segment == main_segment)
+        assert head is not None
+        if isinstance(head.meaning, str):
+            return head.meaning
+        return _resolve_generic(head, titles, modifiers, title or "", description, skills, catalogue)
+    scores = _evidence(title or "", description, skills, catalogue)
+    for match in modifiers:
+        assert isinstance(match.meaning, frozenset)
+        _add(scores, match.meaning, TITLE_MODIFIER_WEIGHT / 2)
+    return _choose(scores, None, catalogue)
+
+
+def classify_role(title: str | None, description: str = "", skills: Sequence[str] = ()) -> str | None:
+    """The field of a resume role from its title, else its description and skills; None when unknown."""
+    return _classify(title, description, skills)
+
+
+def classify_job(title: str, description: str = "", skills: Sequence[str] = ()) -> str | None:
+    """The field of a job posting from its title first, then its description and required skills."""
+    return _classify(title, description, skills)
