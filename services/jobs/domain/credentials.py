@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from contracts.skills import CredentialKind, SkillMention, Taxonomy
-from services.jobs.domain.spans import KindAt, clause_bounds
+from services.jobs.domain.spans import PostingText
 
 _FLAGS = re.IGNORECASE
 
@@ -50,6 +50,7 @@ _ON_THE_WAY_BEFORE = re.compile(
     _FLAGS,
 )
 _NEAR_CHARS = 40
+_CONTEXT_CHARS = 150
 
 
 @dataclass(frozen=True)
@@ -66,18 +67,16 @@ class Credentials:
         return frozenset((*self.required_licences, *self.required_certifications, *self.preferred_certifications))
 
 
-def read_credentials(
-    text: str, mentions: Sequence[SkillMention], kind_at: KindAt, *, taxonomy: Taxonomy
-) -> Credentials:
+def read_credentials(posting: PostingText, mentions: Sequence[SkillMention], *, taxonomy: Taxonomy) -> Credentials:
     """Sort the credentials among `mentions` into required licences, required and preferred certifications."""
     required: dict[str, CredentialKind] = {}
     preferred: dict[str, None] = {}
     for mention in mentions:
         kind = taxonomy.credential_kind(mention.skill)
-        span = kind_at(mention.start)
+        span = posting.kind_at(mention.start)
         if kind is None or span == "ignored":
             continue
-        if span == "preferred" or _obtainable_later(text, mention):
+        if span == "preferred" or _obtainable_later(posting, mention):
             preferred[mention.skill] = None
         else:
             required[mention.skill] = kind
@@ -88,9 +87,12 @@ def read_credentials(
     )
 
 
-def _obtainable_later(text: str, mention: SkillMention) -> bool:
+def _obtainable_later(posting: PostingText, mention: SkillMention) -> bool:
     """Whether the posting lets a hire get this credential after the offer, or accepts one on the way to it."""
-    start, end = clause_bounds(text, mention.start)
+    text = posting.text
+    start, end = posting.clause(mention.start)
+    # A run-on clause is read near the mention only: the scan stays linear in the text's length.
+    start, end = max(start, mention.start - _CONTEXT_CHARS), min(end, mention.end + _CONTEXT_CHARS)
     # A parenthesis right after the clause still speaks of it: "BLS (within 30 days of hire)".
     if text.startswith("(", end):
         closing = text.find(")", end)

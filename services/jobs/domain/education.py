@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from contracts.events.ingest import EducationLevel
-from services.jobs.domain.spans import KindAt, sentence_bounds
+from services.jobs.domain.spans import ClaimedSpans, PostingText
 
 LEVEL_ORDER: tuple[EducationLevel, ...] = ("high_school", "diploma", "associate", "bachelor", "master", "doctorate")
 # Years of experience taken in place of each level when a posting says "or equivalent" without a number:
@@ -37,6 +37,7 @@ _MAX_FIELDS = 20
 # A larger "or N years" is a typo or another figure; the contract refuses it.
 _MAX_EQUIVALENT_YEARS = 40.0
 _MAX_FIELD_WORDS = 6
+_FIELDS_WINDOW_CHARS = 200
 _FLAGS = re.IGNORECASE
 
 # (pattern, level, the field the name itself carries). Tried in order; a later pattern never re-reads
@@ -108,6 +109,7 @@ _DEGREE_NAMES: tuple[tuple[str, EducationLevel, str | None], ...] = (
     ),
 )
 _DEGREES = tuple((re.compile(pattern, _FLAGS), level, field) for pattern, level, field in _DEGREE_NAMES)
+_ANY_DEGREE = re.compile("|".join(f"(?:{pattern})" for pattern, _, _ in _DEGREE_NAMES), _FLAGS)
 _NO_DEGREE = re.compile(
     r"\bno\s+(?:\w+\s+)?(?:degree|diploma|formal\s+(?:education|qualifications?))\b"
     r"|\b(?:degree|diploma)s?\s+(?:is\s+|are\s+)?not\s+(?:required|necessary|needed|essential)\b"
@@ -190,13 +192,14 @@ class _Degree:
     field: str | None
 
 
-def education_requirement(text: str, kind_at: KindAt) -> JobEducation | None:
-    """The education the analysed text asks for (see the module docstring for the rules), or None."""
+def education_requirement(posting: PostingText) -> JobEducation | None:
+    """The education a posting asks for (see the module docstring for the rules), or None."""
+    text, kind_at = posting.text, posting.kind_at
     statements: list[JobEducation] = []
     degrees = [degree for degree in _degrees(text) if kind_at(degree.start) != "ignored"]
     # One statement per sentence and strength: "BSN required; MSN preferred" states two.
     for (bounds, preferred), group in groupby(
-        degrees, key=lambda degree: (sentence_bounds(text, degree.start), kind_at(degree.start) == "preferred")
+        degrees, key=lambda degree: (posting.sentence(degree.start), kind_at(degree.start) == "preferred")
     ):
         named = list(group)
         sentence = text[bounds[0] : bounds[1]]
@@ -206,9 +209,10 @@ def education_requirement(text: str, kind_at: KindAt) -> JobEducation | None:
         fields = [degree.field for degree in named if degree.field]
         for degree in named:
             fields += _fields_after(text, degree.end, bounds[1])
-        line_start = text.rfind("\n", 0, bounds[0]) + 1
+        # "Or equivalent experience" may follow in the next sentence of the same line.
         line_end = text.find("\n", bounds[1])
-        line = text[line_start : len(text) if line_end < 0 else line_end]
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[bounds[0] : min(line_end, bounds[1] + _FIELDS_WINDOW_CHARS)]
         statements.append(
             JobEducation(
                 level=lowest.level,
@@ -230,11 +234,11 @@ def _about_the_employer(sentence: str) -> bool:
 
 def _degrees(text: str) -> list[_Degree]:
     found: list[_Degree] = []
+    claimed = ClaimedSpans()
     for pattern, level, field in _DEGREES:
         for match in pattern.finditer(text):
-            if any(degree.start < match.end() and match.start() < degree.end for degree in found):
-                continue
-            found.append(_Degree(match.start(), match.end(), level, field))
+            if claimed.claim(match.start(), match.end()):
+                found.append(_Degree(match.start(), match.end(), level, field))
     return sorted(found, key=lambda degree: degree.start)
 
 
@@ -248,7 +252,8 @@ def _fields_after(text: str, position: int, clause_end: int) -> Iterator[str]:
     intro = _FIELD_INTRO.match(text, position, clause_end)
     if intro is None:
         return
-    rest = text[intro.end() : clause_end]
+    # A list of fields is short: reading a bounded window keeps a long run-on line linear.
+    rest = text[intro.end() : min(clause_end, intro.end() + _FIELDS_WINDOW_CHARS)]
     stop = _FIELD_STOP.search(rest)
     for item in _FIELD_SPLIT.split(rest[: stop.start()] if stop else rest):
         name = _FIELD_TAIL.sub("", _ARTICLE.sub("", item.strip(" \t,.'\"*"))).strip()
@@ -260,7 +265,7 @@ def _is_field(name: str) -> bool:
     """A field of study, not a filler ("a related field"), another degree ("or BSN") or a whole sentence."""
     if not name or not any(char.isalpha() for char in name) or len(name.split()) > _MAX_FIELD_WORDS:
         return False
-    return not _NOT_A_FIELD.match(name) and not any(pattern.search(name) for pattern, _, _ in _DEGREES)
+    return not _NOT_A_FIELD.match(name) and not _ANY_DEGREE.search(name)
 
 
 def _equivalent_years(line: str, level: EducationLevel) -> float | None:

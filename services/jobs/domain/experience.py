@@ -19,12 +19,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from services.jobs.domain.seniority import ENTRY_LEVEL_CUE
-from services.jobs.domain.spans import KindAt, clause_bounds
+from services.jobs.domain.spans import ClaimedSpans, PostingText
 
 # The ceiling assumed for new graduates when the posting states no figure (see the module docstring).
 NEW_GRADUATE_MAX_YEARS = 2.0
@@ -32,6 +33,7 @@ NEW_GRADUATE_MAX_YEARS = 2.0
 _MAX_PLAUSIBLE_YEARS = 40.0
 # How far after a figure a skill may be named and still be the subject of those years.
 _SKILL_WINDOW_CHARS = 45
+_CONTEXT_CHARS = 150
 
 _NUMBER_WORDS = {
     "a": 1,
@@ -135,11 +137,12 @@ class _Figure:
     about_a_skill: bool
 
 
-def experience_range(
-    text: str, kind_at: KindAt, *, title: str = "", skill_spans: Sequence[tuple[int, int]] = ()
-) -> ExperienceRange:
-    """The experience a job asks for, read from its analysed text (see the module docstring for the rules)."""
-    figures = _figures(text, kind_at, skill_spans)
+def experience_range(posting: PostingText, *, skill_starts: Sequence[int] = ()) -> ExperienceRange:
+    """The experience a posting asks for (see the module docstring for the rules).
+
+    `skill_starts` are the offsets in `posting.text` where skills are named, in order.
+    """
+    figures = _figures(posting, skill_starts)
     general = [figure for figure in figures if not figure.about_a_skill]
     chosen = general or figures
     minimums = [figure.minimum for figure in chosen if figure.minimum is not None]
@@ -148,31 +151,28 @@ def experience_range(
         figure.maximum for figure in chosen if figure.maximum is not None and figure.maximum >= (minimum or 0.0)
     )
     maximum = ceilings[0] if ceilings else None
-    if maximum is None and _addresses_new_graduates(text, kind_at, title) and (minimum or 0.0) < NEW_GRADUATE_MAX_YEARS:
+    if maximum is None and _addresses_new_graduates(posting) and (minimum or 0.0) < NEW_GRADUATE_MAX_YEARS:
         maximum = NEW_GRADUATE_MAX_YEARS
     return ExperienceRange(minimum=minimum, maximum=maximum)
 
 
-def _figures(text: str, kind_at: KindAt, skill_spans: Sequence[tuple[int, int]]) -> list[_Figure]:
+def _figures(posting: PostingText, skill_starts: Sequence[int]) -> list[_Figure]:
     found: list[_Figure] = []
-    claimed: list[tuple[int, int]] = []
-    skill_starts = {start for start, _end in skill_spans}
+    claimed = ClaimedSpans()
+    named_at = set(skill_starts)
     patterns = [(pattern, "range") for pattern in _RANGES]
     patterns += [(pattern, "ceiling") for pattern in _CEILINGS]
     patterns += [(pattern, "minimum") for pattern in _MINIMUMS]
     patterns += [(_SKILL_YEARS, "skill")]
     for pattern, role in patterns:
-        for match in pattern.finditer(text):
-            if any(start < match.end() and match.start() < end for start, end in claimed):
+        for match in pattern.finditer(posting.text):
+            if (role == "skill" and match.end() not in named_at) or not claimed.claim(match.start(), match.end()):
                 continue
-            if role == "skill" and match.end() not in skill_starts:
+            if posting.kind_at(match.start()) in ("preferred", "ignored"):
                 continue
-            claimed.append(match.span())
-            if kind_at(match.start()) in ("preferred", "ignored"):
+            if not _about_experience(posting, match, is_ceiling=role == "ceiling"):
                 continue
-            if not _about_experience(text, match, is_ceiling=role == "ceiling"):
-                continue
-            about_a_skill = role == "skill" or _about_a_skill(text, match, skill_spans)
+            about_a_skill = role == "skill" or _about_a_skill(posting, match, skill_starts)
             figure = _figure(match, about_a_skill=about_a_skill)
             if figure is not None:
                 found.append(figure)
@@ -205,7 +205,8 @@ def _years(token: str | None, per_year: float) -> float | None:
     return round(value / per_year, 2)
 
 
-def _about_experience(text: str, match: re.Match[str], *, is_ceiling: bool) -> bool:
+def _about_experience(posting: PostingText, match: re.Match[str], *, is_ceiling: bool) -> bool:
+    text = posting.text
     says_experience = "experience" in match.group(0).lower()
     if not says_experience and _NOT_EXPERIENCE_AFTER.match(text, match.end()):
         return False
@@ -213,21 +214,25 @@ def _about_experience(text: str, match: re.Match[str], *, is_ceiling: bool) -> b
         return False
     if not is_ceiling:
         return True
-    start, end = clause_bounds(text, match.start())
+    start, end = posting.clause(match.start())
+    # A run-on clause is read near the figure only: the scan stays linear in the text's length.
+    start, end = max(start, match.start() - _CONTEXT_CHARS), min(end, match.end() + _CONTEXT_CHARS)
     return bool(_EXPERIENCE_CONTEXT.search(text, start, end))
 
 
-def _about_a_skill(text: str, match: re.Match[str], skill_spans: Sequence[tuple[int, int]]) -> bool:
+def _about_a_skill(posting: PostingText, match: re.Match[str], skill_starts: Sequence[int]) -> bool:
     """Whether a skill is the subject of the figure: named inside it or right after it, in the same clause."""
-    _, clause_end = clause_bounds(text, match.start())
+    _, clause_end = posting.clause(match.start())
     window_end = min(clause_end, match.end() + _SKILL_WINDOW_CHARS)
-    for skill_start, _skill_end in skill_spans:
-        if match.start() <= skill_start < window_end:
-            return not _GENERAL_SUBJECT.search(text, match.start(), skill_start)
-    return False
+    index = bisect.bisect_left(skill_starts, match.start())
+    if index == len(skill_starts) or skill_starts[index] >= window_end:
+        return False
+    return not _GENERAL_SUBJECT.search(posting.text, match.start(), skill_starts[index])
 
 
-def _addresses_new_graduates(text: str, kind_at: KindAt, title: str) -> bool:
-    if _GRADUATE_TITLE.search(title):
+def _addresses_new_graduates(posting: PostingText) -> bool:
+    if _GRADUATE_TITLE.search(posting.title):
         return True
-    return any(kind_at(cue.start()) not in ("preferred", "ignored") for cue in ENTRY_LEVEL_CUE.finditer(text))
+    return any(
+        posting.kind_at(cue.start()) not in ("preferred", "ignored") for cue in ENTRY_LEVEL_CUE.finditer(posting.text)
+    )

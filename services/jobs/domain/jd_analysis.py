@@ -18,7 +18,7 @@ from services.jobs.domain.credentials import read_credentials
 from services.jobs.domain.education import JobEducation, education_requirement
 from services.jobs.domain.experience import experience_range
 from services.jobs.domain.seniority import infer_seniority
-from services.jobs.domain.spans import clean_text, read_spans
+from services.jobs.domain.spans import read_posting
 
 __all__ = [
     "EMBEDDING_TEXT_MAX_CHARS",
@@ -54,26 +54,23 @@ class JobRequirements:
 def analyse_job(title: str, description: str, *, taxonomy: Taxonomy | None = None) -> JobRequirements:
     """Read a job's title and description into requirements (pure; no I/O)."""
     taxonomy = taxonomy or default_taxonomy()
-    text, kind_at = read_spans(title, description)
-    mentions = taxonomy.find(text)
-    credentials = read_credentials(text, mentions, kind_at, taxonomy=taxonomy)
+    posting = read_posting(title, description)
+    mentions = taxonomy.find(posting.text)
+    credentials = read_credentials(posting, mentions, taxonomy=taxonomy)
     required: dict[str, None] = {}
     preferred: dict[str, None] = {}
     for mention in mentions:
-        kind = kind_at(mention.start)
+        kind = posting.kind_at(mention.start)
         if kind != "ignored" and mention.skill not in credentials.names:
             (preferred if kind == "preferred" else required)[mention.skill] = None
-    clean_title = clean_text(title)
-    years = experience_range(
-        text, kind_at, title=clean_title, skill_spans=[(mention.start, mention.end) for mention in mentions]
-    )
+    years = experience_range(posting, skill_starts=[mention.start for mention in mentions])
     return JobRequirements(
         required_skills=tuple(required),
         preferred_skills=tuple(skill for skill in preferred if skill not in required),
         min_years_experience=years.minimum,
         max_years_experience=years.maximum,
-        seniority=infer_seniority(clean_title, clean_text(description), years.minimum, years.maximum),
-        education=education_requirement(text, kind_at),
+        seniority=infer_seniority(posting.title, posting.description, years.minimum, years.maximum),
+        education=education_requirement(posting),
         required_licences=credentials.required_licences,
         required_certifications=credentials.required_certifications,
         preferred_certifications=credentials.preferred_certifications,

@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 # neutral: a section that states no preference (what it mentions counts as required); ignored: benefits
 # and application instructions, where a skill name is not a requirement ("free AWS credits").
 SpanKind = Literal["required", "preferred", "neutral", "ignored"]
-# Which kind of span a character offset of the analysed text falls in.
-KindAt = Callable[[int], SpanKind]
 
 _BULLETS = "•·▪◦●○■□‣⁃∙*-–—>#"
 
@@ -91,6 +88,68 @@ class _Span:
     kind: SpanKind
 
 
+@dataclass(frozen=True)
+class _Cuts:
+    """Where boundaries start and end in a text, found once: each lookup is then a binary search."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str, boundary: re.Pattern[str]) -> _Cuts:
+        matches = list(boundary.finditer(text))
+        return cls(tuple(m.start() for m in matches), tuple(m.end() for m in matches))
+
+    def around(self, position: int, length: int) -> tuple[int, int]:
+        before = bisect.bisect_right(self.ends, position) - 1
+        after = bisect.bisect_left(self.starts, position)
+        return (self.ends[before] if before >= 0 else 0, self.starts[after] if after < len(self.starts) else length)
+
+
+@dataclass(frozen=True)
+class PostingText:
+    """A posting's analysed text (title, a newline, description) with its spans and clause boundaries."""
+
+    text: str
+    title: str
+    description: str
+    _spans: tuple[_Span, ...] = field(repr=False)
+    _span_starts: tuple[int, ...] = field(repr=False)
+    _clauses: _Cuts = field(repr=False)
+    _sentences: _Cuts = field(repr=False)
+
+    def kind_at(self, position: int) -> SpanKind:
+        """The kind of span an offset of `text` falls in."""
+        index = bisect.bisect_right(self._span_starts, position) - 1
+        return self._spans[index].kind if index >= 0 else "neutral"
+
+    def clause(self, position: int) -> tuple[int, int]:
+        """The start and end of the clause (sentence part, bullet) around `position`."""
+        return self._clauses.around(position, len(self.text))
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        """The start and end of the sentence (or bullet) around `position`, parentheses included."""
+        return self._sentences.around(position, len(self.text))
+
+
+class ClaimedSpans:
+    """Regions of a text already read by a pattern, so a later pattern never reads them again."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def claim(self, start: int, end: int) -> bool:
+        """Claim `start`..`end` unless it overlaps a claimed region; whether it was claimed."""
+        # Claimed regions never overlap, so sorted by start they are sorted by end too.
+        index = bisect.bisect_left(self._starts, end)
+        if index > 0 and self._ends[index - 1] > start:
+            return False
+        self._starts.insert(index, start)
+        self._ends.insert(index, end)
+        return True
+
+
 def clean_text(text: str) -> str:
     """Line ends unified, soft hyphens dropped, and words a PDF broke at a line end joined again."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "")
@@ -98,44 +157,22 @@ def clean_text(text: str) -> str:
     return re.sub(r"(?<=\w)-\n(?=[a-z])", "", text)
 
 
-def read_spans(title: str, description: str) -> tuple[str, KindAt]:
-    """The analysed text (title, a newline, description; both cleaned) and the span kind at each offset."""
+def read_posting(title: str, description: str) -> PostingText:
+    """Clean a posting's title and description and find their spans and clauses (pure)."""
     title = clean_text(title)
     description = clean_text(description)
     text = f"{title}\n{description}"
     # The title is its own span: a skill in it ("Java Developer") is required.
-    spans = [_Span(0, len(title) + 1, "neutral"), *_section_spans(description, offset=len(title) + 1)]
-    starts = [span.start for span in spans]
-
-    def kind_at(position: int) -> SpanKind:
-        index = bisect.bisect_right(starts, position) - 1
-        return spans[index].kind if index >= 0 else "neutral"
-
-    return text, kind_at
-
-
-def clause_bounds(text: str, position: int) -> tuple[int, int]:
-    """The start and end of the clause (sentence part, bullet) around `position`."""
-    return _bounds(text, position, CLAUSE_BOUNDARY)
-
-
-def sentence_bounds(text: str, position: int) -> tuple[int, int]:
-    """The start and end of the sentence (or bullet) around `position`, parentheses included."""
-    return _bounds(text, position, _SENTENCE_BOUNDARY)
-
-
-def _bounds(text: str, position: int, boundaries: re.Pattern[str]) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, position) + 1
-    line_end = text.find("\n", position)
-    line_end = len(text) if line_end < 0 else line_end
-    start, end = line_start, line_end
-    for boundary in boundaries.finditer(text, line_start, line_end):
-        if boundary.end() <= position:
-            start = boundary.end()
-        elif boundary.start() >= position:
-            end = boundary.start()
-            break
-    return start, end
+    spans = (_Span(0, len(title) + 1, "neutral"), *_section_spans(description, offset=len(title) + 1))
+    return PostingText(
+        text=text,
+        title=title,
+        description=description,
+        _spans=spans,
+        _span_starts=tuple(span.start for span in spans),
+        _clauses=_Cuts.of(text, CLAUSE_BOUNDARY),
+        _sentences=_Cuts.of(text, _SENTENCE_BOUNDARY),
+    )
 
 
 def _normalise_heading(line: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from services.jobs.domain.experience import NEW_GRADUATE_MAX_YEARS
@@ -145,3 +147,21 @@ def test_seniority_cues(
     title: str, description: str, minimum: float | None, maximum: float | None, expected: str | None
 ) -> None:
     assert infer_seniority(title, description, minimum, maximum) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BSc in Physics, " * 3_000,
+        "3 years of Python, " * 2_500,
+        "up to 2 years " * 3_500,
+        "CPA or CPA candidate, BLS within 30 days of hire; " * 1_000,
+        "Bachelor's degree in X or equivalent experience within 30 days of hire; " * 700,
+    ],
+)
+def test_long_run_on_postings_stay_fast(text: str) -> None:
+    # Every reader looks near each mention, never across a whole run-on line per mention.
+    analyse_job("Engineer", "")  # the vocabulary loads once, outside the measured call
+    started = time.perf_counter()
+    analyse_job("Engineer", text[:50_000])
+    assert time.perf_counter() - started < 5.0
