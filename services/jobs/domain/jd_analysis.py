@@ -4,8 +4,9 @@ Skills, credentials, education and years are each read in the spans the text set
 `spans`): a heading or label says whether what follows is required or preferred, a clause's own
 marker ("MBA preferred") overrides it, and benefits are ignored. A skill mentioned both ways is
 required. Licences and certifications are kept apart from skills (`credentials`), the years form a
-range (`experience`), the education asked for is one statement (`education`), and the level comes
-from the title, the description's cues and the years (`seniority`).
+range (`experience`), the education asked for is one statement (`education`), the level comes
+from the title, the description's cues and the years (`seniority`), and the occupational field from
+the title, description and required skills (`contracts.occupations.classify_job`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from contracts.events.jobs import Seniority
+from contracts.occupations import classify_job
 from contracts.skills import Taxonomy, default_taxonomy
 from services.jobs.domain.credentials import read_credentials
 from services.jobs.domain.education import JobEducation, education_requirement
@@ -64,8 +66,9 @@ def analyse_job(title: str, description: str, *, taxonomy: Taxonomy | None = Non
         if kind != "ignored" and mention.skill not in credentials.names:
             (preferred if kind == "preferred" else required)[mention.skill] = None
     years = experience_range(posting, skill_starts=[mention.start for mention in mentions])
+    required_skills = tuple(required)
     return JobRequirements(
-        required_skills=tuple(required),
+        required_skills=required_skills,
         preferred_skills=tuple(skill for skill in preferred if skill not in required),
         min_years_experience=years.minimum,
         max_years_experience=years.maximum,
@@ -74,6 +77,7 @@ def analyse_job(title: str, description: str, *, taxonomy: Taxonomy | None = Non
         required_licences=credentials.required_licences,
         required_certifications=credentials.required_certifications,
         preferred_certifications=credentials.preferred_certifications,
+        field=classify_job(posting.title, posting.description, required_skills),
     )
 
 
