@@ -42,6 +42,9 @@ class MatchComputedPayload(Payload):
     matched: list[MatchedSkill] = Field(default_factory=list, description="Matched skills with their evidence.")
     explanation: MatchExplanation | None = None
     gates: list[str] = Field(default_factory=list, description="Hard requirements the resume does not show.")
+    factors: dict[str, float] = Field(
+        default_factory=dict, description="Multipliers applied to the summed points (relevance, seniority, gates)."
+    )
 
 
 class MatchComputed(Event):

@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 
+from contracts.events.matcher import MatchedSkill, MatchExplanation
 from services.matcher.reindexing import ReindexCounts, rebuild_recall_index
 from services.matcher.repository import MatchScoreRepository, ResumeVectorRepository
 from services.matcher.resources import MatcherResources
@@ -33,6 +34,10 @@ class JobMatchOut(BaseModel):
     semantic_similarity: float
     explanation: list[str]
     scoring_version: str
+    factors: dict[str, float]
+    matched: list[MatchedSkill]
+    gates: list[str]
+    details: MatchExplanation | None
     computed_at: datetime
 
 
@@ -77,6 +82,10 @@ async def resume_matches(
                 semantic_similarity=score.semantic_similarity,
                 explanation=score.explanation,
                 scoring_version=score.scoring_version,
+                factors=score.factors or {},
+                matched=[MatchedSkill.model_validate(item) for item in score.matched or ()],
+                gates=score.gates or [],
+                details=MatchExplanation.model_validate(score.details) if score.details else None,
                 computed_at=score.computed_at,
             )
             for score, job in rows

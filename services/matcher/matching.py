@@ -20,8 +20,18 @@ from contracts.envelope import Event
 from contracts.events import MatchComputed
 from contracts.events.ingest import ResumeParsedPayload
 from contracts.events.jobs import JobAnalyzedPayload
-from contracts.events.matcher import MatchComputedPayload
-from services.matcher.domain.scoring import CandidateProfile, JobRequirements, MatchScore, score_match
+from contracts.events.matcher import MatchComputedPayload, MatchedSkill, MatchExplanation
+from contracts.skills import default_taxonomy
+from services.matcher.domain.profiles import (
+    CandidateProfile,
+    JobRequirements,
+    as_json,
+    candidate_from_json,
+    candidate_from_payload,
+    job_from_json,
+    job_from_payload,
+)
+from services.matcher.domain.scoring import MatchScore, score_match
 from services.matcher.models import JobVector, ResumeVector
 from services.matcher.recall_index import JOBS, RESUMES, job_point, resume_point
 from services.matcher.repository import (
@@ -72,16 +82,65 @@ def _caused_by(ctx: HandlerContext, cause: Event, payload: MatchComputedPayload)
     )
 
 
-def _score_pair(job: JobVector, resume: ResumeVector, similarity: float) -> MatchScore:
-    return score_match(
-        JobRequirements(
-            required_skills=job.required_skills,
-            preferred_skills=job.preferred_skills,
-            min_years_experience=job.min_years_experience,
-        ),
-        CandidateProfile(skills=resume.skills, total_experience_months=resume.total_experience_months),
-        semantic_similarity=similarity,
+def stored_requirements(job: JobVector) -> JobRequirements:
+    """What scoring reads of a stored job (jobs indexed before requirements were recorded: their columns)."""
+    if job.requirements:
+        return job_from_json(job.requirements)
+    return JobRequirements(
+        required_skills=job.required_skills,
+        preferred_skills=job.preferred_skills,
+        min_years_experience=job.min_years_experience,
+        title=job.title,
     )
+
+
+def stored_profile(resume: ResumeVector) -> CandidateProfile:
+    """What scoring reads of a stored resume (resumes indexed before evidence was recorded: their columns)."""
+    if resume.profile:
+        return candidate_from_json(resume.profile)
+    return CandidateProfile(skills=resume.skills, total_experience_months=resume.total_experience_months)
+
+
+def _score_pair(job: JobVector, resume: ResumeVector, similarity: float) -> MatchScore:
+    return score_match(stored_requirements(job), stored_profile(resume), semantic_similarity=similarity)
+
+
+def score_payload(result: MatchScore) -> dict[str, Any]:
+    """The parts of a score `MatchComputed` and the score table share."""
+    required = {skill.casefold() for skill in result.required}
+    matched = [
+        MatchedSkill(
+            skill=match.skill,
+            required=match.skill.casefold() in required,
+            used=match.used,
+            months=match.months,
+            evidence=match.evidence[:300],
+        )
+        for match in result.matched
+    ]
+    details = result.details
+    explanation = (
+        MatchExplanation(
+            summary=details.summary,
+            strengths=details.strengths,
+            gaps=details.gaps,
+            recommendations=details.recommendations,
+        )
+        if details is not None
+        else None
+    )
+    return {
+        "score": result.score,
+        "breakdown": result.breakdown,
+        "matched_skills": result.matched_skills,
+        "missing_skills": result.missing_skills,
+        "semantic_similarity": result.semantic_similarity,
+        "scoring_version": result.scoring_version,
+        "factors": result.factors,
+        "gates": result.gates,
+        "matched": matched,
+        "explanation": explanation,
+    }
 
 
 def _similarity(a: npt.ArrayLike, b: npt.ArrayLike) -> float:
@@ -98,29 +157,20 @@ async def _store_and_emit(
     events: list[MatchComputed] = []
     for job, resume, cause in pairs:
         result = _score_pair(job, resume, _similarity(job.embedding, resume.embedding))
+        shared = score_payload(result)
+        explanation: MatchExplanation | None = shared["explanation"]
         rows.append(
             {
+                **shared,
                 "job_id": job.job_id,
                 "resume_id": resume.resume_id,
-                "score": result.score,
-                "breakdown": result.breakdown,
-                "matched_skills": result.matched_skills,
-                "missing_skills": result.missing_skills,
-                "semantic_similarity": result.semantic_similarity,
                 "explanation": result.explanation,
-                "scoring_version": result.scoring_version,
+                "matched": [skill.model_dump() for skill in shared["matched"]],
+                "details": explanation.model_dump() if explanation is not None else {},
             }
         )
         payload = MatchComputedPayload(
-            job_id=job.job_id,
-            resume_id=resume.resume_id,
-            candidate_id=resume.candidate_id,
-            score=result.score,
-            breakdown=result.breakdown,
-            matched_skills=result.matched_skills,
-            missing_skills=result.missing_skills,
-            semantic_similarity=result.semantic_similarity,
-            scoring_version=result.scoring_version,
+            job_id=job.job_id, resume_id=resume.resume_id, candidate_id=resume.candidate_id, **shared
         )
         events.append(_caused_by(ctx, cause, payload))
     await MatchScoreRepository(ctx.session).upsert(rows)
@@ -162,6 +212,7 @@ async def match_parsed_resumes(ctx: HandlerContext, events: Sequence[Event]) -> 
                 "job_id": payload.job_id,
                 "skills": list(payload.skills),
                 "total_experience_months": payload.total_experience_months,
+                "profile": as_json(candidate_from_payload(payload, implications=default_taxonomy().implied)),
                 "embedding": vector,
             }
             for payload, vector in zip(payloads, vectors, strict=True)
@@ -241,6 +292,7 @@ async def match_analyzed_jobs(ctx: HandlerContext, events: Sequence[Event]) -> N
                 "required_skills": list(payload.required_skills),
                 "preferred_skills": list(payload.preferred_skills),
                 "min_years_experience": payload.min_years_experience,
+                "requirements": as_json(job_from_payload(payload)),
                 "embedding": vector,
                 "analyzed_at": event.occurred_at,
             }

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from pgvector.sqlalchemy import Vector
-from sqlalchemy import DateTime, Float, Index, String, func
+from sqlalchemy import DateTime, Float, Index, String, func, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -33,6 +33,9 @@ class ResumeVector(Base):
     job_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     skills: Mapped[list[str]] = mapped_column(JSONB, default=list)
     total_experience_months: Mapped[int | None]
+    # The evidence scoring reads (`domain.profiles.CandidateProfile` as JSON): skills with their use,
+    # roles with fields, education, credentials. Empty for resumes indexed before it was recorded.
+    profile: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default=text("'{}'::jsonb"))
     embedding: Mapped[Any] = mapped_column(Vector(EMBEDDING_DIMENSIONS))
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
@@ -51,6 +54,9 @@ class JobVector(Base):
     required_skills: Mapped[list[str]] = mapped_column(JSONB, default=list)
     preferred_skills: Mapped[list[str]] = mapped_column(JSONB, default=list)
     min_years_experience: Mapped[float | None] = mapped_column(Float)
+    # Everything scoring reads (`domain.profiles.JobRequirements` as JSON): years range, level,
+    # education, licences and certifications, field. Empty for jobs indexed before it was recorded.
+    requirements: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default=text("'{}'::jsonb"))
     embedding: Mapped[Any] = mapped_column(Vector(EMBEDDING_DIMENSIONS))
     # When the `JobAnalyzed` stored here occurred: an older one handled later (a retry) is ignored,
     # so a closed job is never reopened by its own stale "open".
@@ -94,6 +100,12 @@ class MatchScore(Base):
     # One sentence per scoring component, so a score can be shown with its reasons.
     explanation: Mapped[list[str]] = mapped_column(JSONB, default=list)
     scoring_version: Mapped[str] = mapped_column(String(20))
+    # The multipliers on the summed points, the matched skills with their evidence, the hard
+    # requirements not shown, and the strengths / gaps / recommendations in words.
+    factors: Mapped[dict[str, float]] = mapped_column(JSONB, default=dict, server_default=text("'{}'::jsonb"))
+    matched: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list, server_default=text("'[]'::jsonb"))
+    gates: Mapped[list[str]] = mapped_column(JSONB, default=list, server_default=text("'[]'::jsonb"))
+    details: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default=text("'{}'::jsonb"))
     computed_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )

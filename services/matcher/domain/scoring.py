@@ -1,72 +1,80 @@
 """Scoring a resume against a job: deterministic, explained, versioned.
 
-The weights follow the applicant-scoring design (seed 002, "Scoring Components and Weights"):
-required skills 50 points (plus a small evidence bonus, capped), preferred skills 20, experience 20,
-education 10. Education is not parsed yet, so its 10 points go to the semantic similarity of the
-two texts instead, and the breakdown says so by naming that component `semantic`.
+The components follow the applicant-scoring design (seed 002): required skills (with an evidence bonus
+inside their cap), preferred skills, experience, education, and for entry-level roles projects, with
+points per role level from the versioned configuration (`scoring_weights.yaml`). What a recruiter
+weighs shapes each part:
 
-Where a job lists no required (or no preferred) skills, giving every applicant the full points would
-say nothing; that component is scored by semantic similarity instead, in proportion.
-Role-level weight adjustments (entry, mid, senior) are a later step: `Weights` is where they go.
+- evidence over claims: a skill counts by what backs it (`skill_credit`), so a keyword list never
+  outweighs dated work;
+- relevant experience: years in the job's field count fully, adjacent fields partly (`experience`);
+- seniority both ways, and a stated maximum of years is a rule;
+- hard requirements (licences, required certifications) gate the score;
+- relevance: the resume's field and the semantic similarity of the two texts scale the points, so
+  another profession's resume that shares vocabulary stays below the job's own profession.
+
+The summed points are multiplied by the relevance, seniority and gate factors; the breakdown keeps
+points and factors apart so the score can be recomputed by hand. Same inputs, same output.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-SCORING_VERSION = "v1"
+from contracts.occupations import classify_role, field_affinity, field_label
+from services.matcher.domain.experience import (
+    Affinity,
+    RelevantExperience,
+    candidate_level,
+    describe_role,
+    job_level,
+    relevant_experience,
+    seniority_factor,
+    years_fit,
+    years_range,
+)
+from services.matcher.domain.explanation import Explanation, explain
+from services.matcher.domain.profiles import (
+    EDUCATION_RANK,
+    CandidateProfile,
+    Degree,
+    EducationNeed,
+    JobRequirements,
+    candidate_from_payload,
+    job_from_payload,
+    skill_key,
+)
+from services.matcher.domain.skill_credit import SkillMatch, match_skill
+from services.matcher.domain.weights import LevelWeights, ScoringWeights, default_weights
+
+__all__ = [
+    "CandidateProfile",
+    "JobRequirements",
+    "MatchScore",
+    "candidate_from_payload",
+    "job_from_payload",
+    "score_match",
+    "semantic_share",
+]
 
 # Cosine similarities of all-MiniLM-L6-v2 between a resume and a job rarely leave this band:
 # below it the texts are unrelated, above it they are about the same work.
 SEMANTIC_FLOOR = 0.2
 SEMANTIC_CEILING = 0.8
-
-# The contract carries only a job's minimum experience. Past this many years above the minimum a
-# candidate counts as over-qualified (seed 002: a mild penalty for the risk of leaving).
-OVERQUALIFIED_AFTER_YEARS = 5.0
-OVERQUALIFIED_PENALTY_PER_YEAR = 2.0
-OVERQUALIFIED_MAX_PENALTY = 5.0
-
+# Months of dated use after which a required skill earns the evidence bonus.
+EVIDENCE_BONUS_MONTHS = 12
 # Experience the parser could not determine is neither a perfect fit nor none at all.
 UNKNOWN_EXPERIENCE_SHARE = 0.5
-
-
-@dataclass(frozen=True)
-class Weights:
-    """Points per component; they add up to 100."""
-
-    required_skills: float = 50.0
-    required_evidence_bonus: float = 5.0
-    preferred_skills: float = 20.0
-    experience: float = 20.0
-    semantic: float = 10.0
-
-
-DEFAULT_WEIGHTS = Weights()
-
-
-@dataclass(frozen=True)
-class JobRequirements:
-    """What a job asks for (canonical skill names)."""
-
-    required_skills: Sequence[str]
-    preferred_skills: Sequence[str] = ()
-    min_years_experience: float | None = None
-
-
-@dataclass(frozen=True)
-class CandidateProfile:
-    """What a resume shows (canonical skill names); `evidenced_skills` are those backed by a project."""
-
-    skills: Sequence[str]
-    total_experience_months: int | None = None
-    evidenced_skills: frozenset[str] = frozenset()
+_WORDS = re.compile(r"[a-z]+")
+_SUBJECT_STOPWORDS = frozenset({"of", "in", "and", "or", "the", "related", "field", "science", "sciences", "studies"})
+_LEADERSHIP_SKILLS = ("Leadership", "Team Leadership", "Mentoring", "People Management")
 
 
 @dataclass(frozen=True)
 class MatchScore:
-    """A score (0-100), the points per component, and the reasons in words."""
+    """A score (0-100), the points per component, the multipliers, and the reasons in words."""
 
     score: float
     breakdown: dict[str, float]
@@ -74,12 +82,12 @@ class MatchScore:
     missing_skills: list[str]
     semantic_similarity: float
     explanation: list[str] = field(default_factory=list)
-    scoring_version: str = SCORING_VERSION
-
-
-def skill_key(name: str) -> str:
-    """How skills are compared: canonical names, case-insensitively."""
-    return name.strip().casefold()
+    scoring_version: str = ""
+    factors: dict[str, float] = field(default_factory=dict)
+    matched: list[SkillMatch] = field(default_factory=list)
+    gates: list[str] = field(default_factory=list)
+    details: Explanation | None = None
+    required: list[str] = field(default_factory=list)
 
 
 def semantic_share(similarity: float) -> float:
@@ -97,81 +105,176 @@ def _distinct(skills: Sequence[str]) -> list[str]:
     return list(seen.values())
 
 
-def _listing(skills: Sequence[str]) -> str:
-    return ", ".join(skills) if skills else "none"
+@dataclass(frozen=True)
+class _Part:
+    points: float
+    reason: str
 
 
-def _required_points(
-    job: JobRequirements, candidate: CandidateProfile, share: float, weights: Weights
-) -> tuple[float, list[str], list[str], str]:
-    required = _distinct(job.required_skills)
-    if not required:
-        points = weights.required_skills * share
+def _required(
+    job: JobRequirements, matches: list[SkillMatch], share: float, level: LevelWeights, weights: ScoringWeights
+) -> tuple[_Part, _Part]:
+    full = level.required_skills
+    if not matches:
+        points = full * share
         reason = (
-            f"Required skills: the job lists none, so this part follows semantic similarity: "
-            f"{points:.1f} of {weights.required_skills:.0f}."
+            f"Required skills: the job lists none, so this part follows semantic similarity: {points:.1f} of {full:g}."
         )
-        return points, [], [], reason
-    have = {skill_key(skill) for skill in candidate.skills}
-    evidenced = {skill_key(skill) for skill in candidate.evidenced_skills}
-    matched = [skill for skill in required if skill_key(skill) in have]
-    missing = [skill for skill in required if skill_key(skill) not in have]
-    with_evidence = [skill for skill in matched if skill_key(skill) in evidenced]
-    base = len(matched) / len(required) * weights.required_skills
-    bonus = len(with_evidence) / len(required) * weights.required_evidence_bonus
-    points = min(weights.required_skills, base + bonus)
+        return _Part(points, reason), _Part(0.0, "")
+    base = full * sum(match.credit for match in matches) / len(matches)
+    proven = [m for m in matches if m.used and m.implied_by is None and (m.months or 0) >= EVIDENCE_BONUS_MONTHS]
+    bonus = min(full - base, weights.evidence_bonus * full * len(proven) / len(matches))
+    shown = [m.skill for m in matches if m.shown]
+    listed = [m.skill for m in matches if m.listed_only]
     reason = (
-        f"Required skills: {len(matched)} of {len(required)} matched ({_listing(matched)}); "
-        f"missing: {_listing(missing)}"
-        + (f"; {len(with_evidence)} backed by project evidence" if with_evidence else "")
-        + f": {points:.1f} of {weights.required_skills:.0f}."
+        f"Required skills: {len(shown)} of {len(matches)} shown"
+        + (f", {len(listed)} only listed ({', '.join(listed)})" if listed else "")
+        + f": {base:.1f} of {full:g}."
     )
-    return points, matched, missing, reason
+    bonus_reason = f"Evidence bonus: {len(proven)} required skills used for a year or more in dated work: {bonus:.1f}."
+    return _Part(base, reason), _Part(max(0.0, bonus), bonus_reason)
 
 
-def _preferred_points(
-    job: JobRequirements, candidate: CandidateProfile, share: float, weights: Weights
-) -> tuple[float, str]:
-    preferred = _distinct(job.preferred_skills)
-    if not preferred:
-        points = weights.preferred_skills * share
-        reason = (
-            f"Preferred skills: the job lists none, so this part follows semantic similarity: "
-            f"{points:.1f} of {weights.preferred_skills:.0f}."
+def _preferred(
+    job: JobRequirements,
+    candidate: CandidateProfile,
+    matches: list[SkillMatch],
+    share: float,
+    level: LevelWeights,
+) -> _Part:
+    full = level.preferred_skills
+    certificates = _distinct(job.preferred_certifications)
+    held = candidate.credentials()
+    credits = [match.credit for match in matches] + [1.0 if skill_key(name) in held else 0.0 for name in certificates]
+    if not credits:
+        points = full * share
+        return _Part(
+            points,
+            f"Preferred skills: the job lists none, so this part follows semantic similarity: {points:.1f} of {full:g}.",
         )
-        return points, reason
-    have = {skill_key(skill) for skill in candidate.skills}
-    matched = [skill for skill in preferred if skill_key(skill) in have]
-    points = len(matched) / len(preferred) * weights.preferred_skills
-    reason = (
-        f"Preferred skills: {len(matched)} of {len(preferred)} matched ({_listing(matched)}): "
-        f"{points:.1f} of {weights.preferred_skills:.0f}."
-    )
-    return points, reason
+    points = full * sum(credits) / len(credits)
+    shown = [m.skill for m in matches if m.shown] + [name for name in certificates if skill_key(name) in held]
+    return _Part(points, f"Preferred: {len(shown)} of {len(credits)} shown: {points:.1f} of {full:g}.")
 
 
-def _experience_points(job: JobRequirements, candidate: CandidateProfile, weights: Weights) -> tuple[float, str]:
-    full = weights.experience
-    minimum = job.min_years_experience
-    if candidate.total_experience_months is None:
+def _experience(
+    job: JobRequirements,
+    candidate: CandidateProfile,
+    experience: RelevantExperience,
+    level: LevelWeights,
+    weights: ScoringWeights,
+) -> tuple[_Part, float]:
+    full = level.experience
+    minimum, maximum, stated = years_range(job, weights)
+    if candidate.total_experience_months is None and not candidate.roles:
         points = full * UNKNOWN_EXPERIENCE_SHARE
-        return points, f"Experience: not found on the resume, so half credit: {points:.1f} of {full:.0f}."
-    years = max(0, candidate.total_experience_months) / 12
-    if minimum is None:
-        return full, f"Experience: the job states no minimum; {years:.1f} years: {full:.0f} of {full:.0f}."
-    minimum = max(0.0, minimum)
-    maximum = minimum + OVERQUALIFIED_AFTER_YEARS
-    if years < minimum:
-        points = years / minimum * full
-        verdict = f"{years:.1f} years against a minimum of {minimum:g}"
-    elif years <= maximum:
-        points = full
-        verdict = f"{years:.1f} years meets the minimum of {minimum:g}"
+        return _Part(points, f"Experience: not found on the resume, so half credit: {points:.1f} of {full:g}."), 1.0
+    fit = years_fit(experience.years, minimum, maximum, stated=stated, weights=weights)
+    wanted = f"{minimum:g}–{maximum:g}" if maximum is not None else f"{minimum:g}+"
+    points = full * fit
+    if job_level(job) == "senior":
+        leads = experience.leadership or _shows_leadership(candidate)
+        points *= 1 - weights.leadership_share + (weights.leadership_share if leads else 0.0)
+    reason = f"Experience: {experience.years:.1f} relevant years against {wanted} asked: {points:.1f} of {full:g}."
+    return _Part(points, reason), fit
+
+
+def _shows_leadership(candidate: CandidateProfile) -> bool:
+    return any(use.used for key, use in candidate.evidence.items() if key in {skill_key(n) for n in _LEADERSHIP_SKILLS})
+
+
+def _subject_fit(degree: Degree, need_subjects: Sequence[str], job_field: str | None, affinity: Affinity) -> float:
+    subject = degree.subject or ""
+    if not subject:
+        return 0.0
+    words = set(_WORDS.findall(subject.casefold())) - _SUBJECT_STOPWORDS
+    for wanted in need_subjects:
+        if words & (set(_WORDS.findall(wanted.casefold())) - _SUBJECT_STOPWORDS):
+            return 1.0
+    if job_field is None:
+        return 0.5 if not need_subjects else 0.0
+    return affinity(job_field, classify_role(subject))
+
+
+def _education(
+    job: JobRequirements,
+    candidate: CandidateProfile,
+    experience: RelevantExperience,
+    level: LevelWeights,
+    affinity: Affinity,
+) -> _Part:
+    full = level.education
+    need: EducationNeed | None = job.education
+    degrees = list(candidate.education)
+    if need is None:
+        best = max((_subject_fit(d, (), job.field, affinity) for d in degrees), default=0.0)
+        points = full * (0.75 + 0.25 * best)
+        return _Part(points, f"Education: the job states no requirement: {points:.1f} of {full:g}.")
+    wanted_rank = EDUCATION_RANK.get(need.level, 0)
+    have_rank = max((EDUCATION_RANK.get(d.level or "", 0) for d in degrees), default=0)
+    equivalent = need.equivalent_years is not None and experience.years >= need.equivalent_years
+    if have_rank >= wanted_rank:
+        level_fit = 1.0
+    elif equivalent:
+        level_fit = 0.8
+    elif have_rank == wanted_rank - 1:
+        level_fit = 0.4
     else:
-        penalty = min(OVERQUALIFIED_MAX_PENALTY, (years - maximum) * OVERQUALIFIED_PENALTY_PER_YEAR)
-        points = full - penalty
-        verdict = f"{years:.1f} years is well above the minimum of {minimum:g} (over-qualified)"
-    return points, f"Experience: {verdict}: {points:.1f} of {full:.0f}."
+        level_fit = 0.0
+    if not need.subjects and job.field is None:
+        subject_fit = 1.0
+    elif have_rank < wanted_rank and equivalent:
+        subject_fit = 1.0
+    else:
+        fits = [_subject_fit(d, need.subjects, job.field, affinity) for d in degrees]
+        subject_fit = max(fits, default=0.0) if need.subjects else max(fits, default=0.0) * 0.5 + 0.5
+    fit = 0.6 * level_fit + 0.4 * subject_fit
+    if not need.required:
+        fit = 0.5 + 0.5 * fit
+    points = full * fit
+    verdict = "meets" if level_fit == 1.0 else "by equivalent experience" if equivalent else "below"
+    return _Part(points, f"Education: {verdict} the {need.level.replace('_', ' ')} asked: {points:.1f} of {full:g}.")
+
+
+def _projects(matches: list[SkillMatch], share: float, level: LevelWeights) -> _Part:
+    full = level.projects
+    if full <= 0:
+        return _Part(0.0, "")
+    if not matches:
+        points = full * share
+        return _Part(points, f"Projects and coursework: follows semantic similarity: {points:.1f} of {full:g}.")
+    used = [m for m in matches if m.used]
+    points = full * (0.3 + 0.7 * len(used) / len(matches))
+    return _Part(
+        points,
+        f"Projects and work: {len(used)} of the job's {len(matches)} skills shown in use: {points:.1f} of {full:g}.",
+    )
+
+
+def _gates(job: JobRequirements, candidate: CandidateProfile, weights: ScoringWeights) -> tuple[float, list[str]]:
+    held = candidate.credentials()
+    factor = 1.0
+    unmet: list[str] = []
+    for licence in _distinct(job.required_licences):
+        if skill_key(licence) not in held:
+            factor *= weights.gates.missing_licence
+            unmet.append(licence)
+    for certificate in _distinct(job.required_certifications):
+        if skill_key(certificate) not in held:
+            factor *= weights.gates.missing_certification
+            unmet.append(certificate)
+    return max(weights.gates.floor, factor) if unmet else 1.0, unmet
+
+
+def _relevance(
+    job: JobRequirements, candidate: CandidateProfile, share: float, weights: ScoringWeights, affinity: Affinity
+) -> float:
+    rules = weights.relevance
+    if job.field is None or candidate.field is None:
+        fit = share
+    else:
+        fit = rules.field_weight * affinity(job.field, candidate.field) + (1 - rules.field_weight) * share
+    return rules.floor + (1 - rules.floor) * fit
 
 
 def score_match(
@@ -179,30 +282,82 @@ def score_match(
     candidate: CandidateProfile,
     *,
     semantic_similarity: float,
-    weights: Weights = DEFAULT_WEIGHTS,
+    weights: ScoringWeights | None = None,
+    affinity: Affinity = field_affinity,
 ) -> MatchScore:
     """Score `candidate` against `job` given the cosine similarity of their embeddings."""
+    weights = weights or default_weights()
     similarity = min(1.0, max(-1.0, semantic_similarity))
     share = semantic_share(similarity)
-    required, matched, missing, required_reason = _required_points(job, candidate, share, weights)
-    preferred, preferred_reason = _preferred_points(job, candidate, share, weights)
-    experience, experience_reason = _experience_points(job, candidate, weights)
-    semantic = weights.semantic * share
-    semantic_reason = (
-        f"Semantic similarity {similarity:.2f} of the resume and the job texts "
-        f"(standing in for education, which is not parsed yet): {semantic:.1f} of {weights.semantic:.0f}."
+    level_name = job_level(job)
+    level = weights.levels[level_name]
+    credit_rules = weights.skill_credit
+
+    required_matches = [match_skill(skill, candidate, credit_rules) for skill in _distinct(job.required_skills)]
+    required_keys = {skill_key(m.skill) for m in required_matches}
+    preferred_matches = [
+        match_skill(skill, candidate, credit_rules)
+        for skill in _distinct(job.preferred_skills)
+        if skill_key(skill) not in required_keys
+    ]
+    experience = relevant_experience(job, candidate, affinity)
+
+    required, bonus = _required(job, required_matches, share, level, weights)
+    preferred = _preferred(job, candidate, preferred_matches, share, level)
+    experience_part, fit = _experience(job, candidate, experience, level, weights)
+    education = _education(job, candidate, experience, level, affinity)
+    projects = _projects(required_matches + preferred_matches, share, level)
+
+    known_experience = candidate.total_experience_months is not None or bool(candidate.roles)
+    seniority = seniority_factor(level_name, candidate_level(experience), weights) if known_experience else 1.0
+    gate, unmet = _gates(job, candidate, weights)
+    relevance = _relevance(job, candidate, share, weights, affinity)
+
+    parts = {
+        "required_skills": required,
+        "evidence_bonus": bonus,
+        "preferred_skills": preferred,
+        "experience": experience_part,
+        "education": education,
+        "projects": projects,
+    }
+    points = sum(part.points for part in parts.values())
+    factors = {"relevance": relevance, "seniority": seniority, "gates": gate}
+    total = points * relevance * seniority * gate
+    score = round(min(100.0, max(0.0, total)), 1)
+    details = explain(
+        job=job,
+        candidate=candidate,
+        score=score,
+        required=required_matches,
+        preferred=preferred_matches,
+        experience=experience,
+        years_wanted=years_range(job, weights),
+        experience_fit=fit,
+        seniority=(level_name, candidate_level(experience), seniority) if known_experience else None,
+        unmet=unmet,
+        job_field=field_label(job.field) if job.field else None,
+        same_field=job.field is not None
+        and candidate.field is not None
+        and affinity(job.field, candidate.field) >= 1.0,
+        describe_role=describe_role,
     )
-    total = required + preferred + experience + semantic
+    reasons = [part.reason for part in parts.values() if part.reason]
+    reasons.append(
+        f"Points {points:.1f} × relevance {relevance:.2f} (field and semantic similarity {similarity:.2f})"
+        f" × seniority {seniority:.2f} × hard requirements {gate:.2f} = {score:.1f}."
+    )
     return MatchScore(
-        score=round(min(100.0, max(0.0, total)), 1),
-        breakdown={
-            "required_skills": round(required, 2),
-            "preferred_skills": round(preferred, 2),
-            "experience": round(experience, 2),
-            "semantic": round(semantic, 2),
-        },
-        matched_skills=matched,
-        missing_skills=missing,
+        score=score,
+        breakdown={name: round(part.points, 2) for name, part in parts.items() if part.reason},
+        factors={name: round(value, 4) for name, value in factors.items()},
+        matched_skills=[m.skill for m in required_matches if m.shown],
+        missing_skills=[m.skill for m in required_matches if not m.shown],
+        matched=[m for m in (*required_matches, *preferred_matches) if m.shown],
+        required=[m.skill for m in required_matches],
         semantic_similarity=round(similarity, 6),
-        explanation=[required_reason, preferred_reason, experience_reason, semantic_reason],
+        explanation=reasons,
+        scoring_version=weights.version,
+        gates=unmet,
+        details=details,
     )

@@ -23,9 +23,10 @@ from sqlalchemy import func, select
 from contracts.envelope import Event
 from contracts.events import JobAnalyzed, MatchComputed, ResumeDeleted, ResumeParsed, UserDeleted
 from contracts.events.identity import UserDeletedPayload
-from contracts.events.ingest import ResumeDeletedPayload, ResumeParsedPayload
+from contracts.events.ingest import ResumeDeletedPayload, ResumeParsedPayload, Role, SkillEvidence, SkillSource
 from contracts.events.jobs import JobAnalyzedPayload
 from services.matcher.app import create_app
+from services.matcher.domain.weights import default_weights
 from services.matcher.models import JobVector, MatchScore
 from services.matcher.recall_index import JOBS, RESUMES, IndexedPoint
 from services.matcher.resources import MatcherResources
@@ -150,6 +151,91 @@ def resume_parsed(text: str, *, skills: list[str], months: int | None, **fields:
     return ResumeParsed.build(payload, producer="ingest", actor_id=str(uploader))
 
 
+NURSE_JOB = (
+    "Registered Nurse, medical-surgical unit. Patient assessment, medication administration and IV therapy. "
+    "Active RN licence and BLS required. Two years of acute care nursing."
+)
+NURSE_RESUME = (
+    "Staff Nurse, St Mary's Hospital, 2019 to 2024. Assessed patients on a 30-bed surgical ward, administered "
+    "medications and managed IV therapy; charted in Epic."
+)
+STUFFER_RESUME = (
+    "Account Executive, MedSupply, 2016 to 2024. Sold infusion pumps to hospitals. Skills: patient assessment, "
+    "medication administration, IV therapy, nursing."
+)
+
+
+async def test_evidence_roles_and_credentials_reach_the_score_and_its_explanation(
+    matcher: Matcher, matches: MatchLog, jetstream: tuple[NATS, JetStreamContext], test_issuer: Issuer
+) -> None:
+    _, js = jetstream
+    job = job_analyzed(
+        NURSE_JOB,
+        required=["Patient Assessment", "Medication Administration", "IV Therapy"],
+        min_years_experience=2,
+        seniority="mid",
+        required_licences=["Registered Nurse Licence"],
+        required_certifications=["BLS"],
+        field="nursing",
+    )
+    await publish(js, job)
+    ward = SkillSource(kind="job", label="St Mary's Hospital", start_date="2019-01", end_date="2024-01")
+    nurse = resume_parsed(
+        NURSE_RESUME,
+        skills=["Patient Assessment", "Medication Administration", "IV Therapy"],
+        months=60,
+        skill_evidence=[
+            SkillEvidence(name=name, months=60, used=True, sources=[ward])
+            for name in ("Patient Assessment", "Medication Administration", "IV Therapy")
+        ],
+        roles=[
+            Role(
+                title="Staff Nurse",
+                employer="St Mary's Hospital",
+                start_date="2019-01",
+                end_date="2024-01",
+                months=60,
+                field="nursing",
+            )
+        ],
+        licences=["Registered Nurse Licence"],
+        certifications=["BLS"],
+        field="nursing",
+    )
+    listing = SkillSource(kind="skills_section")
+    stuffer = resume_parsed(
+        STUFFER_RESUME,
+        skills=["Patient Assessment", "Medication Administration", "IV Therapy"],
+        months=96,
+        skill_evidence=[
+            SkillEvidence(name=name, used=False, sources=[listing])
+            for name in ("Patient Assessment", "Medication Administration", "IV Therapy")
+        ],
+        roles=[Role(title="Account Executive", employer="MedSupply", start_date="2016-01", months=96, field="sales")],
+        field="sales",
+    )
+    for event in (nurse, stuffer):
+        await publish(js, event)
+    nurse_match = await matches.wait_for(job.payload.job_id, nurse.payload.resume_id)
+    stuffer_match = await matches.wait_for(job.payload.job_id, stuffer.payload.resume_id)
+
+    assert nurse_match.payload.score > stuffer_match.payload.score + 30
+    assert nurse_match.payload.gates == []
+    assert stuffer_match.payload.gates == ["Registered Nurse Licence", "BLS"]
+    assert nurse_match.payload.explanation is not None
+    assert "Patient Assessment: 5 years at St Mary's Hospital, 2019–2024" in nurse_match.payload.explanation.strengths
+    assert all(not skill.used for skill in stuffer_match.payload.matched)
+    assert stuffer_match.payload.factors["gates"] < 1
+
+    # The stored score carries the same explanation for the candidate's own view.
+    candidate = test_issuer.headers(nurse.payload.candidate_id, role="candidate")
+    response = await matcher.client.get(f"/api/v1/matches/resumes/{nurse.payload.resume_id}", headers=candidate)
+    assert response.status_code == 200, response.text
+    stored = response.json()["matches"][0]
+    assert stored["details"]["strengths"] == nurse_match.payload.explanation.strengths
+    assert stored["matched"][0]["evidence"].startswith("5 years at St Mary's Hospital")
+
+
 async def test_the_service_is_ready_with_model_and_qdrant(matcher: Matcher) -> None:
     response = await matcher.client.get("/readyz")
     assert response.status_code == 200, response.text
@@ -199,9 +285,15 @@ async def test_a_matching_resume_outscores_an_unrelated_one_and_closed_jobs_are_
     assert good_match.payload.missing_skills == []
     assert good_match.payload.candidate_id == good.payload.candidate_id
     assert good_match.payload.semantic_similarity > poor_match.payload.semantic_similarity
-    assert set(good_match.payload.breakdown) == {"required_skills", "preferred_skills", "experience", "semantic"}
+    assert set(good_match.payload.breakdown) == {
+        "required_skills",
+        "evidence_bonus",
+        "preferred_skills",
+        "experience",
+        "education",
+    }
     assert poor_match.payload.missing_skills == ["Python", "Django", "PostgreSQL"]
-    assert good_match.payload.scoring_version == "v1"
+    assert good_match.payload.scoring_version == default_weights().version
     # The event belongs to the flow of whichever side completed the pair.
     assert good_match.causation_id in {job.event_id, good.event_id}
     assert good_match.correlation_id in {job.correlation_id, good.correlation_id}
@@ -218,7 +310,7 @@ async def test_a_matching_resume_outscores_an_unrelated_one_and_closed_jobs_are_
     top = next(item for item in listed if item["job_id"] == str(job.payload.job_id))
     assert top["score"] == good_match.payload.score
     assert top["title"] == job.payload.title
-    assert len(top["explanation"]) == 4
+    assert len(top["explanation"]) == len(top["breakdown"]) + 1
 
 
 async def test_only_the_resume_owner_uploader_or_an_admin_sees_its_scores(

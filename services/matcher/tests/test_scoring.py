@@ -1,124 +1,329 @@
-"""The scoring rules: known inputs give known points, and better matches rank higher."""
+"""Scoring follows what a good recruiter weighs: evidence over claims, relevant years, seniority both
+ways, hard requirements, role-level weights, implied skills; explained without claiming anything."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
-from services.matcher.domain.scoring import (
-    SCORING_VERSION,
+from services.matcher.domain.profiles import (
     CandidateProfile,
+    Degree,
+    EducationNeed,
     JobRequirements,
-    score_match,
-    semantic_share,
+    RoleHeld,
+    SkillUse,
+    Source,
+    as_json,
+    candidate_from_json,
+    job_from_json,
+    skill_key,
 )
+from services.matcher.domain.scoring import MatchScore, score_match, semantic_share
+from services.matcher.domain.weights import default_weights, load_weights
 
 pytestmark = pytest.mark.unit
 
+_ADJACENT = {frozenset({"software_backend", "devops_cloud"}): 0.6, frozenset({"nursing", "allied_health"}): 0.5}
+
+
+def affinity(job_field: str | None, role_field: str | None) -> float:
+    """A small fixed field table, so these tests do not depend on the occupations data."""
+    if job_field is None or role_field is None:
+        return 0.5
+    if job_field == role_field:
+        return 1.0
+    return _ADJACENT.get(frozenset({job_field, role_field}), 0.0)
+
+
+def used(
+    name: str, months: int, employer: str = "Acme", start: str = "2019-01", end: str | None = "2023-01"
+) -> SkillUse:
+    return SkillUse(name=name, used=True, months=months, sources=(Source("job", employer, start, end),))
+
+
+def listed(name: str) -> SkillUse:
+    return SkillUse(name=name, used=False, sources=(Source("skills_section"),))
+
+
+def profile(
+    uses: list[SkillUse],
+    roles: list[RoleHeld],
+    *,
+    field: str | None,
+    education: tuple[Degree, ...] = (),
+    licences: tuple[str, ...] = (),
+    certifications: tuple[str, ...] = (),
+    implied: dict[str, str] | None = None,
+) -> CandidateProfile:
+    total = sum(role.months or 0 for role in roles)
+    return CandidateProfile(
+        skills=tuple(use.name for use in uses),
+        total_experience_months=total if roles else None,
+        evidence={skill_key(use.name): use for use in uses},
+        evidence_known=True,
+        implied=implied or {},
+        roles=tuple(roles),
+        education=education,
+        licences=licences,
+        certifications=certifications,
+        field=field,
+    )
+
+
+def role(title: str, field: str, start: str, months: int, employer: str = "Acme") -> RoleHeld:
+    return RoleHeld(title=title, employer=employer, start_date=start, months=months, field=field)
+
+
+def score(job: JobRequirements, candidate: CandidateProfile, similarity: float = 0.6) -> MatchScore:
+    return score_match(job, candidate, semantic_similarity=similarity, affinity=affinity)
+
+
 BACKEND = JobRequirements(
-    required_skills=["Java", "Data Structures", "Spring Boot"],
-    preferred_skills=["React", "SQL", "Docker"],
+    required_skills=("Python", "PostgreSQL", "Docker", "REST APIs"),
+    preferred_skills=("Kubernetes",),
+    min_years_experience=3,
+    max_years_experience=None,
+    seniority="mid",
+    field="software_backend",
+    title="Backend Engineer",
+)
+NURSE = JobRequirements(
+    required_skills=("Patient Assessment", "Medication Administration", "IV Therapy"),
     min_years_experience=2,
+    seniority="mid",
+    required_licences=("Registered Nurse Licence",),
+    required_certifications=("BLS",),
+    field="nursing",
+    title="Registered Nurse",
 )
 
 
-def test_the_seed_example_scores_component_by_component() -> None:
-    # Seed 002: 2 of 3 required (one with project evidence) = 33.3 + 1.7; 2 of 3 preferred = 13.3.
-    candidate = CandidateProfile(
-        skills=["java", "Data Structures", "React", "Docker"],
-        total_experience_months=36,
-        evidenced_skills=frozenset({"Java"}),
+def worker() -> CandidateProfile:
+    return profile(
+        [used("Python", 48), used("PostgreSQL", 40), used("Docker", 30), listed("Kubernetes")],
+        [role("Backend Developer", "software_backend", "2019-01", 48)],
+        field="software_backend",
     )
-    result = score_match(BACKEND, candidate, semantic_similarity=0.5)
 
-    assert result.breakdown == {
-        "required_skills": 35.0,
-        "preferred_skills": 13.33,
-        "experience": 20.0,
-        "semantic": 5.0,
+
+def test_a_keyword_stuffer_never_outranks_a_person_who_did_the_work() -> None:
+    stuffer = profile(
+        [listed(skill) for skill in (*BACKEND.required_skills, *BACKEND.preferred_skills)],
+        [role("Technical Recruiter", "human_resources", "2016-01", 84)],
+        field="human_resources",
+    )
+    # Even with a text that reads as close to the job as the worker's.
+    assert score(BACKEND, stuffer, 0.7).score < score(BACKEND, worker(), 0.6).score - 20
+
+
+def test_dated_use_counts_more_than_a_listing_and_longer_use_more_than_shorter() -> None:
+    long_use = score(BACKEND, worker())
+    short = profile(
+        [used("Python", 6), used("PostgreSQL", 6), used("Docker", 6), listed("Kubernetes")],
+        [role("Backend Developer", "software_backend", "2019-01", 48)],
+        field="software_backend",
+    )
+    only_listed = profile(
+        [listed("Python"), listed("PostgreSQL"), listed("Docker"), listed("Kubernetes")],
+        [role("Backend Developer", "software_backend", "2019-01", 48)],
+        field="software_backend",
+    )
+    assert long_use.breakdown["required_skills"] > score(BACKEND, short).breakdown["required_skills"]
+    assert score(BACKEND, short).breakdown["required_skills"] > score(BACKEND, only_listed).breakdown["required_skills"]
+    assert long_use.breakdown["evidence_bonus"] > 0
+    assert score(BACKEND, only_listed).breakdown["evidence_bonus"] == 0
+
+
+def test_years_in_another_field_do_not_count_and_adjacent_years_count_partly() -> None:
+    skills = [used("Python", 24), used("PostgreSQL", 24), used("Docker", 24), used("REST APIs", 24)]
+    same = profile(skills, [role("Backend Engineer", "software_backend", "2020-01", 48)], field="software_backend")
+    adjacent = profile(skills, [role("Site Reliability Engineer", "devops_cloud", "2020-01", 48)], field="devops_cloud")
+    unrelated = profile(skills, [role("Chef", "hospitality", "2020-01", 48)], field="hospitality")
+    points = [score(BACKEND, who).breakdown["experience"] for who in (same, adjacent, unrelated)]
+    assert points[0] > points[1] > points[2]
+    assert score(BACKEND, same).score > score(BACKEND, adjacent).score > score(BACKEND, unrelated).score
+
+
+def test_a_career_changer_is_judged_by_the_new_fields_years() -> None:
+    changer = profile(
+        [used("Python", 30), used("PostgreSQL", 30), used("Docker", 24), used("REST APIs", 30)],
+        [
+            role("Backend Developer", "software_backend", "2022-06", 30),
+            role("Secondary School Teacher", "education_teaching", "2012-09", 117),
+        ],
+        field="software_backend",
+    )
+    result = score(BACKEND, changer)
+    assert result.breakdown["experience"] == pytest.approx(20 * 2.5 / 3, abs=0.1)
+    assert result.factors["seniority"] == 1.0
+
+
+def test_far_too_senior_loses_to_the_right_level_when_the_job_states_a_maximum() -> None:
+    junior_job = JobRequirements(
+        required_skills=("React", "JavaScript", "CSS"),
+        min_years_experience=0,
+        max_years_experience=1,
+        seniority="entry",
+        field="software_frontend",
+    )
+    skills = [used("React", 10), used("JavaScript", 10), used("CSS", 10)]
+    graduate = profile(
+        skills, [role("Junior Frontend Developer", "software_frontend", "2025-12", 10)], field="software_frontend"
+    )
+    veteran_skills = [used("React", 100), used("JavaScript", 140), used("CSS", 140)]
+    veteran = profile(
+        veteran_skills,
+        [role("Principal Frontend Engineer", "software_frontend", "2012-01", 140)],
+        field="software_frontend",
+    )
+    assert score(junior_job, graduate).score > score(junior_job, veteran).score + 10
+    assert any("maximum" in gap for gap in score(junior_job, veteran).details.gaps)  # type: ignore[union-attr]
+
+
+def test_far_too_junior_for_a_senior_role_is_lowered() -> None:
+    senior_job = replace(BACKEND, seniority="senior", min_years_experience=7)
+    junior = profile(
+        [used("Python", 12), used("PostgreSQL", 12), used("Docker", 12), used("REST APIs", 12)],
+        [role("Junior Developer", "software_backend", "2025-01", 12)],
+        field="software_backend",
+    )
+    result = score(senior_job, junior)
+    assert result.factors["seniority"] < 0.8
+    assert result.breakdown["experience"] < 5
+
+
+def test_a_missing_licence_gates_the_score_and_says_so() -> None:
+    nurse_uses = [used("Patient Assessment", 60), used("Medication Administration", 60), used("IV Therapy", 60)]
+    roles = [role("Staff Nurse", "nursing", "2020-01", 60)]
+    licensed = profile(
+        nurse_uses, roles, field="nursing", licences=("Registered Nurse Licence",), certifications=("BLS",)
+    )
+    unlicensed = profile(nurse_uses, roles, field="nursing", certifications=("BLS",))
+    with_licence, without = score(NURSE, licensed), score(NURSE, unlicensed)
+    assert with_licence.gates == []
+    assert without.gates == ["Registered Nurse Licence"]
+    assert without.score < with_licence.score * 0.6
+    assert any("Registered Nurse Licence" in gap for gap in without.details.gaps)  # type: ignore[union-attr]
+
+
+def test_education_counts_by_level_and_field_or_by_equivalent_experience() -> None:
+    job = replace(
+        BACKEND, education=EducationNeed(level="bachelor", subjects=("Computer Science",), equivalent_years=4)
+    )
+    skills = [used("Python", 36), used("PostgreSQL", 36), used("Docker", 36), used("REST APIs", 36)]
+    roles = [role("Backend Engineer", "software_backend", "2021-01", 36)]
+    graduate = profile(skills, roles, field="software_backend", education=(Degree("bachelor", "Computer Science"),))
+    other_subject = profile(skills, roles, field="software_backend", education=(Degree("bachelor", "Fine Art"),))
+    none = profile(skills, roles, field="software_backend")
+    long_roles = [role("Backend Engineer", "software_backend", "2019-01", 60)]
+    equivalent = profile(skills, long_roles, field="software_backend")
+    points = {
+        name: score(job, who).breakdown["education"]
+        for name, who in {"graduate": graduate, "other": other_subject, "none": none, "equivalent": equivalent}.items()
     }
-    assert result.score == 73.3
-    assert result.matched_skills == ["Java", "Data Structures"]
-    assert result.missing_skills == ["Spring Boot"]
-    assert result.scoring_version == SCORING_VERSION == "v1"
-    assert len(result.explanation) == 4
-    assert "missing: Spring Boot" in result.explanation[0]
-    assert "education" in result.explanation[3]
+    assert points["graduate"] == pytest.approx(10)
+    assert points["graduate"] > points["equivalent"] > points["other"] > points["none"]
 
 
-def test_a_perfect_candidate_scores_100_and_nothing_scores_below_0() -> None:
-    perfect = CandidateProfile(
-        skills=["Java", "Data Structures", "Spring Boot", "React", "SQL", "Docker"],
-        total_experience_months=48,
-        evidenced_skills=frozenset({"Java", "Spring Boot", "Data Structures"}),
+def test_implied_skills_count_partly_and_are_explained_by_their_source() -> None:
+    job = replace(BACKEND, required_skills=("SQL", "Python"))
+    candidate = profile(
+        [used("PostgreSQL", 36), used("Python", 36)],
+        [role("Backend Engineer", "software_backend", "2021-01", 36)],
+        field="software_backend",
+        implied={"sql": "PostgreSQL"},
     )
-    assert score_match(BACKEND, perfect, semantic_similarity=0.95).score == 100.0
-    nobody = CandidateProfile(skills=[], total_experience_months=0)
-    result = score_match(BACKEND, nobody, semantic_similarity=-0.3)
-    assert result.score == 0.0
-    assert result.semantic_similarity == -0.3
+    result = score(job, candidate)
+    assert result.missing_skills == []
+    sql = next(match for match in result.matched if match.skill == "SQL")
+    assert sql.implied_by == "PostgreSQL"
+    assert 0 < sql.credit < next(m for m in result.matched if m.skill == "Python").credit
 
 
-@pytest.mark.parametrize(
-    ("months", "minimum", "points"),
-    [
-        (18, 0, 20.0),  # within range
-        (12, 2, 10.0),  # seed example 2: 1 year of 2 -> half
-        (0, 3, 0.0),
-        (84, 2, 20.0),  # 7 years: still within minimum + 5
-        (96, 2, 18.0),  # 8 years: one year past the band, 2 points off
-        (240, 2, 15.0),  # far over: the penalty is capped at 5
-        (None, 3, 10.0),  # unknown experience: half credit
-        (6, None, 20.0),  # no minimum stated
-    ],
-)
-def test_experience_points(months: int | None, minimum: float | None, points: float) -> None:
-    job = JobRequirements(required_skills=["Python"], min_years_experience=minimum)
-    candidate = CandidateProfile(skills=["Python"], total_experience_months=months)
-    assert score_match(job, candidate, semantic_similarity=0.5).breakdown["experience"] == points
+def test_entry_level_jobs_weigh_projects_and_education_senior_jobs_experience() -> None:
+    entry = score(replace(BACKEND, seniority="entry", min_years_experience=0), worker())
+    senior = score(replace(BACKEND, seniority="senior", min_years_experience=5), worker())
+    assert "projects" in entry.breakdown
+    assert "projects" not in senior.breakdown
+    weights = default_weights()
+    assert weights.levels["senior"].experience > weights.levels["mid"].experience > weights.levels["entry"].experience
+
+
+def test_strengths_carry_evidence_in_words() -> None:
+    result = score(BACKEND, worker())
+    assert result.details is not None
+    assert "Python: 4 years at Acme, 2019–2023" in result.details.strengths
+    assert any("Kubernetes" in gap for gap in result.details.gaps) or any(
+        "Kubernetes" in strength for strength in result.details.strengths
+    )
+    assert "REST APIs" in result.missing_skills
+
+
+def test_an_explanation_never_claims_a_skill_the_resume_does_not_show() -> None:
+    rng = random.Random(7)
+    vocabulary = ["Python", "Java", "SQL", "Docker", "Excel", "Epic", "Wound Care", "Figma", "SEO", "QuickBooks"]
+    for _ in range(300):
+        job = JobRequirements(
+            required_skills=tuple(rng.sample(vocabulary, 4)),
+            preferred_skills=tuple(rng.sample(vocabulary, 2)),
+            min_years_experience=rng.choice([None, 0, 2, 5]),
+            field=rng.choice([None, "software_backend", "nursing"]),
+        )
+        shown = rng.sample(vocabulary, rng.randint(0, 6))
+        uses = [used(name, rng.randint(1, 60)) if rng.random() < 0.5 else listed(name) for name in shown]
+        candidate = profile(uses, [role("Worker", "software_backend", "2020-01", 24)], field="software_backend")
+        result = score(job, candidate)
+        assert result.details is not None
+        claimed = " ".join(result.details.strengths)
+        for name in vocabulary:
+            if name not in shown:
+                assert f"{name}:" not in claimed
+                assert f"{name} (" not in claimed
+        assert set(result.matched_skills) <= set(shown)
+        assert {match.skill for match in result.matched} <= set(shown)
+
+
+def test_scores_are_deterministic_and_carry_the_weights_version() -> None:
+    first, second = score(BACKEND, worker()), score(BACKEND, worker())
+    assert first == second
+    assert first.scoring_version == default_weights().version
+    assert 0 <= first.score <= 100
+
+
+def test_the_score_is_the_points_times_the_factors() -> None:
+    result = score(NURSE, profile([used("IV Therapy", 20)], [role("Nurse", "nursing", "2022-01", 20)], field="nursing"))
+    points = sum(result.breakdown.values())
+    product = points * result.factors["relevance"] * result.factors["seniority"] * result.factors["gates"]
+    assert result.score == pytest.approx(product, abs=0.1)
+
+
+def test_profiles_survive_their_json_storage() -> None:
+    candidate = profile(
+        [used("Python", 48), listed("Go")],
+        [role("Backend Developer", "software_backend", "2019-01", 48)],
+        field="software_backend",
+        education=(Degree("master", "Physics"),),
+        licences=("CPA",),
+    )
+    job = replace(NURSE, education=EducationNeed(level="bachelor", subjects=("Nursing",), required=False))
+    assert candidate_from_json(as_json(candidate)) == candidate
+    assert job_from_json(as_json(job)) == job
 
 
 def test_semantic_similarity_is_mapped_linearly_and_clamped() -> None:
-    assert semantic_share(0.2) == 0.0
     assert semantic_share(0.5) == pytest.approx(0.5)
-    assert semantic_share(0.8) == pytest.approx(1.0)
     assert semantic_share(-1.0) == 0.0
-    assert semantic_share(0.99) == 1.0
+    assert semantic_share(0.95) == 1.0
 
 
-def test_a_job_without_required_skills_scores_that_part_by_similarity_not_by_default() -> None:
-    job = JobRequirements(required_skills=[], preferred_skills=["SQL"], min_years_experience=None)
-    candidate = CandidateProfile(skills=["SQL"], total_experience_months=24)
-    close = score_match(job, candidate, semantic_similarity=0.8)
-    far = score_match(job, candidate, semantic_similarity=0.2)
-    assert close.breakdown["required_skills"] == 50.0
-    assert far.breakdown["required_skills"] == 0.0
-    assert close.missing_skills == far.missing_skills == []
-    assert "lists none" in far.explanation[0]
-
-
-def test_skills_are_compared_case_insensitively_and_counted_once() -> None:
-    job = JobRequirements(required_skills=["PostgreSQL", "postgresql", "Kubernetes"])
-    candidate = CandidateProfile(skills=["POSTGRESQL ", "docker"])
-    result = score_match(job, candidate, semantic_similarity=0.5)
-    assert result.matched_skills == ["PostgreSQL"]
-    assert result.missing_skills == ["Kubernetes"]
-    assert result.breakdown["required_skills"] == 25.0
-
-
-def test_a_better_skill_match_outranks_a_worse_one() -> None:
-    job = JobRequirements(
-        required_skills=["Python", "Django", "PostgreSQL", "Docker"],
-        preferred_skills=["Kubernetes", "AWS"],
-        min_years_experience=3,
-    )
-    strong = CandidateProfile(skills=["Python", "Django", "PostgreSQL", "AWS"], total_experience_months=40)
-    weak = CandidateProfile(skills=["Python"], total_experience_months=40)
-    # Even a somewhat closer text cannot make up for three missing must-haves.
-    assert (
-        score_match(job, strong, semantic_similarity=0.5).score > score_match(job, weak, semantic_similarity=0.6).score
-    )
-
-
-def test_scoring_is_deterministic() -> None:
-    candidate = CandidateProfile(skills=["Java", "SQL"], total_experience_months=30)
-    assert score_match(BACKEND, candidate, semantic_similarity=0.61) == score_match(
-        BACKEND, candidate, semantic_similarity=0.61
-    )
+def test_a_weights_file_whose_level_does_not_add_up_is_refused(tmp_path: Path) -> None:
+    text = (Path(__file__).parents[1] / "domain" / "scoring_weights.yaml").read_text()
+    broken = tmp_path / "weights.yaml"
+    broken.write_text(text.replace("required_skills: 50", "required_skills: 55"))
+    with pytest.raises(ValueError, match="add up to 100"):
+        load_weights(broken)
+    assert load_weights().version == default_weights().version
