@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from contracts.occupations.catalogue import Catalogue, GenericTitle, Phrase, default_catalogue
 from contracts.occupations.phrases import text_words, title_segments
@@ -24,6 +25,7 @@ from contracts.skills import default_taxonomy
 # Evidence weights. A skill named in the title is nearly as telling as the title itself.
 TITLE_SKILL_WEIGHT = 3.0
 TITLE_MODIFIER_WEIGHT = 2.0
+TITLE_HINT_WEIGHT = 0.5  # a modifier beside a title that can mean anything ("Manager, Payments")
 SKILL_WEIGHT = 1.0
 CATEGORY_SKILL_WEIGHT = 0.5
 DESCRIBED_TITLE_WEIGHT = 1.0  # "worked as a registered nurse" in a description
@@ -143,7 +145,8 @@ def _choose(scores: dict[str, float], generic: GenericTitle | None, catalogue: C
     ):
         allowed[_FULLSTACK] = max(allowed.get(_FULLSTACK, 0.0), frontend + backend)
     default = generic.default if generic else None
-    floor = MIN_EVIDENCE if generic else MIN_EVIDENCE_WITHOUT_TITLE
+    # A title that can mean anything ("Manager") needs as much evidence as no title at all.
+    floor = MIN_EVIDENCE if generic and generic.family else MIN_EVIDENCE_WITHOUT_TITLE
     order = {field: index for index, field in enumerate(catalogue.fields)}
     ranked = sorted(allowed.items(), key=lambda item: (-item[1], order.get(item[0], len(order))))
     if not ranked or ranked[0][1] < floor:
@@ -158,22 +161,40 @@ def _choose(scores: dict[str, float], generic: GenericTitle | None, catalogue: C
     return best
 
 
+def _narrowest(head: _Match, titles: Sequence[_Match]) -> _Match:
+    """Of the title's generic parts, the one that says most: the fewest possible fields, then a default.
+
+    "Manager, Engineering" is an engineer and "Manager - Operations" is in operations; on a tie the
+    head found first (the main part's strongest) stays.
+    """
+    generics = [head, *(match for match in titles if isinstance(match.meaning, GenericTitle) and match != head)]
+
+    def vagueness(match: _Match) -> tuple[float, bool]:
+        assert isinstance(match.meaning, GenericTitle)
+        breadth = len(match.meaning.family) or float("inf")
+        return breadth, match.meaning.default is None
+
+    return min(generics, key=vagueness)
+
+
 def _resolve_generic(
-    generic_match: _Match,
+    head: _Match,
     titles: list[_Match],
     modifiers: list[_Match],
+    *,
     title: str,
     description: str,
     skills: Sequence[str],
     catalogue: Catalogue,
 ) -> str | None:
-    generic = generic_match.meaning
+    head = _narrowest(head, titles)
+    generic = head.meaning
     assert isinstance(generic, GenericTitle)
     # A telling word elsewhere in the title narrows it: "Manager, Nursing", "Engineer (Backend)".
     narrowing = [
         match
         for match in titles
-        if isinstance(match.meaning, str) and generic.allows(match.meaning) and not match.overlaps(generic_match)
+        if isinstance(match.meaning, str) and generic.allows(match.meaning) and not match.overlaps(head)
     ]
     best = _strongest(narrowing)
     if best is not None:
@@ -181,31 +202,58 @@ def _resolve_generic(
         return best.meaning
     scores = _evidence(title, description, skills, catalogue)
     for match in modifiers:
-        if match.overlaps(generic_match):
+        if match.overlaps(head):
             continue
         assert isinstance(match.meaning, frozenset)
         fields = [field for field in match.meaning if generic.allows(field)]
-        if len(fields) == 1:
-            return fields[0]
-        _add(scores, fields, TITLE_MODIFIER_WEIGHT)
+        # Within a family a modifier settles it ("Software Engineer, Mobile"); beside a title that can
+        # mean anything ("Manager, Payments") it is only a hint.
+        if generic.family:
+            if len(fields) == 1:
+                return fields[0]
+            _add(scores, fields, TITLE_MODIFIER_WEIGHT)
+        else:
+            _add(scores, fields, TITLE_HINT_WEIGHT)
     return _choose(scores, generic, catalogue)
+
+
+def _title_field(titles: list[_Match], modifiers: list[_Match], catalogue: Catalogue, **evidence: Any) -> str | None:
+    if not titles:
+        return None
+    main_segment = min(match.segment for match in titles)
+    head = _strongest(match for match in titles if match.segment == main_segment)
+    assert head is not None
+    if isinstance(head.meaning, str):
+        return head.meaning
+    return _resolve_generic(head, titles, modifiers, catalogue=catalogue, **evidence)
+
+
+def _names_both_ends(titles: list[_Match], modifiers: list[_Match]) -> bool:
+    """Whether the title names front-end and back-end work together ("React/Node Developer")."""
+    named: set[str] = set()
+    for match in titles:
+        if isinstance(match.meaning, str):
+            named.add(match.meaning)
+    for match in modifiers:
+        assert isinstance(match.meaning, frozenset)
+        named |= match.meaning
+    return {_FRONTEND, _BACKEND} <= named
 
 
 def _classify(title: str | None, description: str, skills: Sequence[str]) -> str | None:
     catalogue = default_catalogue()
     segments = title_segments(title) if title else []
     titles, modifiers = _title_matches(segments, catalogue)
+    evidence = {"title": title or "", "description": description, "skills": skills}
+    field = _title_field(titles, modifiers, catalogue, **evidence)
+    if field in (_FRONTEND, _BACKEND) and _names_both_ends(titles, modifiers):
+        return _FULLSTACK
     if titles:
-        main_segment = min(match.segment for match in titles)
-        head = _strongest(match for match in titles if match.segment == main_segment)
-        assert head is not None
-        if isinstance(head.meaning, str):
-            return head.meaning
-        return _resolve_generic(head, titles, modifiers, title or "", description, skills, catalogue)
+        return field
     scores = _evidence(title or "", description, skills, catalogue)
     for match in modifiers:
         assert isinstance(match.meaning, frozenset)
-        _add(scores, match.meaning, TITLE_MODIFIER_WEIGHT / 2)
+        _add(scores, match.meaning, TITLE_HINT_WEIGHT)
     return _choose(scores, None, catalogue)
 
 

@@ -11,16 +11,15 @@ import re
 import unicodedata
 
 # Words that say how senior a role is, not what it is: "Sr. Software Engineer II" is a software engineer.
-SENIORITY_WORDS = frozenset(
-    {"senior", "sr", "snr", "junior", "jr", "jnr", "ii", "iii", "iv", "v", "vi", "entry", "mid", "experienced"}
-)
+SENIORITY_WORDS = frozenset({"senior", "sr", "snr", "junior", "jr", "jnr", "ii", "iii", "iv", "v", "vi"})
 
 # ".NET" would otherwise lose its dot and become the ordinary word "net".
 _DOTNET = re.compile(r"(?<![a-z0-9])\.net\b")
 # "R.N.", "C.N.A." and "A.P." are abbreviations: join their letters before dots are dropped.
 _DOTTED_ABBREVIATION = re.compile(r"\b(?:[a-z]\.){2,}")
-# "A/P" and "A/R" are one word each, not two alternatives.
+# "A/P" and "A/R" are one word each; "QA/QC", "UI/UX" and "CI/CD" are one term, not two alternatives.
 _LETTER_PAIR = re.compile(r"\b([a-z])/([a-z])\b")
+_ABBREVIATION_PAIR = re.compile(r"\b([a-z]{2,3})/(?=[a-z]{2,3}\b)")
 # What separates a title's main part from its qualifiers: "Software Engineer, Frontend (Payments) - Remote";
 # a slash separates alternatives, the first of which is the main one ("Firefighter/EMT").
 _SEGMENT_BREAK = re.compile(r"[,;|()\[\]{}:/•·]|\s-\s|[–—]|\s(?:at|@)\s|@")
@@ -33,6 +32,7 @@ def _prepare(text: str) -> str:
     text = _DOTNET.sub(" dotnet ", text)
     text = _DOTTED_ABBREVIATION.sub(lambda match: match.group(0).replace(".", ""), text)
     text = _LETTER_PAIR.sub(r"\1\2", text)
+    text = _ABBREVIATION_PAIR.sub(r"\1 ", text)
     return text.replace("&", " and ")
 
 
