@@ -164,10 +164,13 @@ def _choose(scores: dict[str, float], generic: GenericTitle | None, catalogue: C
 def _narrowest(head: _Match, titles: Sequence[_Match]) -> _Match:
     """Of the title's generic parts, the one that says most: the fewest possible fields, then a default.
 
-    "Manager, Engineering" is an engineer and "Manager - Operations" is in operations; on a tie the
-    head found first (the main part's strongest) stays.
+    "Manager, Engineering" is an engineer and "Manager - Operations" is in operations; a part of the
+    head itself ("Architect" in "Technical Architect") does not count, and on a tie the head stays.
     """
-    generics = [head, *(match for match in titles if isinstance(match.meaning, GenericTitle) and match != head)]
+    generics = [
+        head,
+        *(match for match in titles if isinstance(match.meaning, GenericTitle) and not match.overlaps(head)),
+    ]
 
     def vagueness(match: _Match) -> tuple[float, bool]:
         assert isinstance(match.meaning, GenericTitle)
