@@ -9,7 +9,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from contracts.events.jobs import ApplicationStatus, Seniority
+from contracts.events.jobs import ApplicationStatus, EducationRequirement, Seniority
+from contracts.events.matcher import MatchedSkill, MatchExplanation
 from services.jobs import applications, postings, swipes
 from services.jobs.models import Application, Job
 from services.jobs.repository import CandidateApplication, RankedCandidate
@@ -44,12 +45,27 @@ class PostJobRequest(BaseModel):
     description: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50_000), NoNul]
     location: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), NoNul] | None = None
     seniority: Seniority | None = Field(default=None, description="Leave empty to let the analysis infer it.")
+    blind_review: bool = Field(
+        default=False, description="Hide applicants' names, contact and file names until they are shortlisted."
+    )
+
+
+class JobSettingsRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    blind_review: bool = Field(description="Hide applicants' names, contact and file names until shortlisted.")
 
 
 class RequirementsOut(BaseModel):
     required_skills: list[str]
     preferred_skills: list[str]
     min_years_experience: float | None
+    max_years_experience: float | None = None
+    education: EducationRequirement | None = None
+    required_licences: list[str] = Field(default_factory=list)
+    required_certifications: list[str] = Field(default_factory=list)
+    preferred_certifications: list[str] = Field(default_factory=list)
+    field: str | None = Field(default=None, description="The job's occupational field, e.g. `nursing`.")
 
 
 class JobSummaryOut(BaseModel):
@@ -65,6 +81,7 @@ class JobSummaryOut(BaseModel):
 
 class JobOut(JobSummaryOut):
     description: str
+    blind_review: bool
     requirements: RequirementsOut | None = Field(description="Present once the analysis has run.")
 
 
@@ -112,19 +129,31 @@ class CandidateOut(BaseModel):
     application_id: uuid.UUID
     resume_id: uuid.UUID
     candidate_id: uuid.UUID | None
-    name: str | None
-    email: str | None
+    name: str | None = Field(description="Hidden (null) under blind review until the application is shortlisted.")
+    email: str | None = Field(description="Hidden (null) under blind review until the application is shortlisted.")
+    file_name: str | None = Field(description="The name the resume was uploaded with; hidden under blind review.")
+    identity_hidden: bool = Field(description="True when blind review hides who this applicant is.")
     source: str
     status: str
     score: float | None
-    matched_skills: list[str]
-    missing_skills: list[str]
-    breakdown: dict[str, float]
+    rank: int | None = Field(description="1 for the job's best-scored applicant; null until scored.")
+    percentile: float | None = Field(
+        description="Share (0-100) of the job's scored applicants scoring at or below this one; null until scored."
+    )
+    matched_skills: list[str] = Field(description="Required skills the resume shows.")
+    missing_skills: list[str] = Field(description="Required skills the resume does not show.")
+    matched: list[MatchedSkill] = Field(description="Required and preferred skills shown, with their evidence.")
+    breakdown: dict[str, float] = Field(description="Points per scoring component.")
+    factors: dict[str, float] = Field(description="Multipliers on the summed points: relevance, seniority, gates.")
+    gates: list[str] = Field(description="Required licences or certifications the resume does not show.")
+    explanation: MatchExplanation | None = Field(description="Summary, strengths with evidence, gaps, recommendations.")
+    scoring_version: str | None
     applied_at: datetime
 
 
 class CandidatesOut(BaseModel):
     job_id: uuid.UUID
+    blind_review: bool
     candidates: list[CandidateOut]
     total: int
     limit: int
@@ -164,8 +193,16 @@ def _job_out(job: Job) -> JobOut:
             required_skills=list(job.required_skills),
             preferred_skills=list(job.preferred_skills),
             min_years_experience=job.min_years_experience,
+            max_years_experience=job.max_years_experience,
+            education=EducationRequirement.model_validate(job.education) if job.education else None,
+            required_licences=list(job.required_licences or ()),
+            required_certifications=list(job.required_certifications or ()),
+            preferred_certifications=list(job.preferred_certifications or ()),
+            field=job.field,
         )
-    return JobOut(**_summary_fields(job), description=job.description, requirements=requirements)
+    return JobOut(
+        **_summary_fields(job), description=job.description, blind_review=job.blind_review, requirements=requirements
+    )
 
 
 def _application_fields(application: Application) -> dict[str, Any]:
@@ -181,20 +218,31 @@ def _application_fields(application: Application) -> dict[str, Any]:
     }
 
 
-def _candidate_out(row: RankedCandidate) -> CandidateOut:
+def _candidate_out(row: RankedCandidate, *, blind: bool) -> CandidateOut:
     application, profile, score = row.application, row.profile, row.score
+    # Shortlisting (any move past `submitted`) reveals who the applicant is.
+    hidden = blind and application.status == "submitted"
     return CandidateOut(
         application_id=application.id,
         resume_id=application.resume_id,
-        candidate_id=application.candidate_id,
-        name=profile.name if profile else None,
-        email=profile.email if profile else None,
+        candidate_id=None if hidden else application.candidate_id,
+        name=profile.name if profile and not hidden else None,
+        email=profile.email if profile and not hidden else None,
+        file_name=profile.file_name if profile and not hidden else None,
+        identity_hidden=hidden,
         source=application.source,
         status=application.status,
         score=score.score if score else None,
+        rank=row.rank,
+        percentile=row.percentile,
         matched_skills=list(score.matched_skills) if score else [],
         missing_skills=list(score.missing_skills) if score else [],
+        matched=[MatchedSkill.model_validate(item) for item in score.matched or ()] if score else [],
         breakdown=dict(score.breakdown) if score else {},
+        factors=dict(score.factors or {}) if score else {},
+        gates=list(score.gates or ()) if score else [],
+        explanation=MatchExplanation.model_validate(score.explanation) if score and score.explanation else None,
+        scoring_version=score.scoring_version if score else None,
         applied_at=application.created_at,
     )
 
@@ -213,6 +261,7 @@ async def post_job(body: PostJobRequest, principal: Recruiter, rt: JobsRuntime) 
         description=body.description,
         location=body.location or None,
         seniority=body.seniority,
+        blind_review=body.blind_review,
     )
     return _job_out(job)
 
@@ -242,21 +291,42 @@ async def close_job(job_id: uuid.UUID, principal: Recruiter, rt: JobsRuntime) ->
     return _job_out(await postings.close_job(rt, principal, job_id))
 
 
+@router.patch("/api/v1/jobs/{job_id}", tags=["jobs"], summary="Change a job's settings")
+async def change_job(job_id: uuid.UUID, body: JobSettingsRequest, principal: Recruiter, rt: JobsRuntime) -> JobOut:
+    """Turn blind review of the job's applicants on or off."""
+    return _job_out(await postings.set_blind_review(rt, principal, job_id, blind_review=body.blind_review))
+
+
 @router.get("/api/v1/jobs/{job_id}/candidates", tags=["applications"], summary="Ranked applicants of a job")
 async def job_candidates(
     job_id: uuid.UUID,
     principal: Recruiter,
     rt: JobsRuntime,
     status: ApplicationStatus | None = None,
+    min_score: Annotated[
+        float | None, Query(ge=0, le=100, description="Only applicants scoring at least this.")
+    ] = None,
+    skill: Annotated[
+        str | None,
+        Query(min_length=1, max_length=100, description="Only applicants showing this skill (any spelling)."),
+        NoNul,
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> CandidatesOut:
-    """The job's applicants, best match score first (not yet scored last), with the score's explanation."""
-    rows, total = await applications.ranked_candidates(
-        rt, principal, job_id=job_id, status=status, limit=limit, offset=offset
+    """The job's applicants, best match score first (not yet scored last), each with the score's breakdown,
+    an explanation (strengths with evidence, gaps, recommendations), the matched skills with evidence, the
+    missing skills, the rank and percentile among the job's applicants, and the uploaded file's name."""
+    job, rows, total = await applications.ranked_candidates(
+        rt, principal, job_id=job_id, status=status, limit=limit, offset=offset, min_score=min_score, skill=skill
     )
     return CandidatesOut(
-        job_id=job_id, candidates=[_candidate_out(row) for row in rows], total=total, limit=limit, offset=offset
+        job_id=job_id,
+        blind_review=job.blind_review,
+        candidates=[_candidate_out(row, blind=job.blind_review) for row in rows],
+        total=total,
+        limit=limit,
+        offset=offset,
     )
 
 

@@ -9,8 +9,9 @@ from sqlalchemy.exc import IntegrityError
 
 from contracts.events import ApplicationStatusChanged, ApplicationSubmitted
 from contracts.events.jobs import ApplicationStatus, ApplicationStatusChangedPayload, ApplicationSubmittedPayload
+from contracts.skills import default_taxonomy
 from services.jobs.domain.pipeline import transition_problem
-from services.jobs.models import Application
+from services.jobs.models import Application, Job
 from services.jobs.postings import managed_job, visible_job
 from services.jobs.repository import (
     ApplicationRepository,
@@ -113,11 +114,18 @@ async def ranked_candidates(
     status: ApplicationStatus | None,
     limit: int,
     offset: int,
-) -> tuple[list[RankedCandidate], int]:
-    """A job's applicants ranked by match score, for its recruiter or an admin."""
+    min_score: float | None = None,
+    skill: str | None = None,
+) -> tuple[Job, list[RankedCandidate], int]:
+    """A job's applicants ranked by match score, for its recruiter or an admin, with the job itself."""
+    # Scores name skills canonically: "postgres" finds the applicants showing PostgreSQL.
+    wanted = (default_taxonomy().canonical(skill) or skill.strip()) if skill else None
     async with rt.transaction() as session:
-        await managed_job(session, principal, job_id)
-        return await ApplicationRepository(session).ranked(job_id=job_id, status=status, limit=limit, offset=offset)
+        job = await managed_job(session, principal, job_id)
+        rows, total = await ApplicationRepository(session).ranked(
+            job_id=job_id, status=status, limit=limit, offset=offset, min_score=min_score, skill=wanted
+        )
+        return job, rows, total
 
 
 async def my_applications(

@@ -48,6 +48,7 @@ async def record_parsed_resume(ctx: HandlerContext, event: ResumeParsed) -> None
             "email": (p.email or "")[:320] or None,
             "skills": list(p.skills),
             "total_experience_months": p.total_experience_months,
+            "file_name": (p.file_name or "")[:255] or None,
             "parsed_at": event.occurred_at,
         }
     )
@@ -114,6 +115,10 @@ async def record_match_scores(ctx: HandlerContext, events: Sequence[Event]) -> N
                 "missing_skills": list(p.missing_skills),
                 "semantic_similarity": p.semantic_similarity,
                 "scoring_version": p.scoring_version[:50],
+                "matched": [skill.model_dump(mode="json") for skill in p.matched],
+                "factors": dict(p.factors),
+                "gates": list(p.gates),
+                "explanation": p.explanation.model_dump(mode="json") if p.explanation is not None else None,
                 "computed_at": event.occurred_at,
             }
         )

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, func, text
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, func, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -32,6 +32,9 @@ class Job(Base):
     seniority: Mapped[str | None] = mapped_column(String(20))
     # analyzing -> open (once requirements are extracted) -> closed
     status: Mapped[str] = mapped_column(String(20), default="analyzing")
+    # Blind review: applicants' names, contact and file names stay hidden from the recruiter until
+    # an application is shortlisted (moved past `submitted`), so the first screen judges the work.
+    blind_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
     required_skills: Mapped[list[str]] = mapped_column(JSONB, default=list)
     preferred_skills: Mapped[list[str]] = mapped_column(JSONB, default=list)
     min_years_experience: Mapped[float | None] = mapped_column(Float)
@@ -102,6 +105,8 @@ class CandidateProfile(Base):
     email: Mapped[str | None] = mapped_column(String(320))
     skills: Mapped[list[str]] = mapped_column(JSONB, default=list)
     total_experience_months: Mapped[int | None] = mapped_column(Integer)
+    # The name the file was uploaded with, so a recruiter can tell their uploads apart.
+    file_name: Mapped[str | None] = mapped_column(String(255))
     # When ingest parsed it: a re-parse replaces the profile, a late redelivery of an older one does not.
     parsed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
@@ -119,6 +124,12 @@ class MatchScore(Base):
     missing_skills: Mapped[list[str]] = mapped_column(JSONB, default=list)
     semantic_similarity: Mapped[float] = mapped_column(Float)
     scoring_version: Mapped[str] = mapped_column(String(50))
+    # Matched skills with their evidence, the multipliers, unmet hard requirements, and the
+    # explanation (summary, strengths, gaps, recommendations), as MatchComputed carried them.
+    matched: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list, server_default=text("'[]'::jsonb"))
+    factors: Mapped[dict[str, float]] = mapped_column(JSONB, default=dict, server_default=text("'{}'::jsonb"))
+    gates: Mapped[list[str]] = mapped_column(JSONB, default=list, server_default=text("'[]'::jsonb"))
+    explanation: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     # When the matcher computed it: only a newer score replaces a stored one.
     computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 

@@ -38,6 +38,7 @@ async def post_job(
     description: str,
     location: str | None,
     seniority: str | None,
+    blind_review: bool = False,
 ) -> Job:
     """Create a job waiting for analysis and announce it (JobPosted, in the same transaction)."""
     async with rt.transaction() as session:
@@ -50,6 +51,7 @@ async def post_job(
                 location=location,
                 seniority=seniority,
                 status="analyzing",
+                blind_review=blind_review,
             )
         )
         payload = JobPostedPayload(
@@ -91,6 +93,18 @@ async def managed_job(session: AsyncSession, principal: Principal, job_id: uuid.
     job = await JobRepository(session).get(job_id, for_update=lock)
     if job is None or not may_manage_job(role=principal.role, user_id=principal.user_id, recruiter_id=job.recruiter_id):
         raise ApiError(404, "there is no such job", code="job_not_found")
+    return job
+
+
+async def set_blind_review(
+    rt: Runtime[JobsSettings, Any], principal: Principal, job_id: uuid.UUID, *, blind_review: bool
+) -> Job:
+    """Turn blind review of a job's applicants on or off (its recruiter or an admin)."""
+    async with rt.transaction() as session:
+        job = await managed_job(session, principal, job_id, lock=True)
+        job.blind_review = blind_review
+        await session.flush()
+        await session.refresh(job)
     return job
 
 

@@ -78,6 +78,9 @@ class RankedCandidate:
     application: Application
     profile: CandidateProfile | None
     score: MatchScore | None
+    # Among the job's scored applicants: 1 is the best; the percentile is the share scoring at or below.
+    rank: int | None = None
+    percentile: float | None = None
 
 
 @dataclass(frozen=True)
@@ -125,27 +128,72 @@ class ApplicationRepository:
         return await self.session.scalar(query)
 
     async def ranked(
-        self, *, job_id: uuid.UUID, status: str | None, limit: int, offset: int
+        self,
+        *,
+        job_id: uuid.UUID,
+        status: str | None,
+        limit: int,
+        offset: int,
+        min_score: float | None = None,
+        skill: str | None = None,
     ) -> tuple[list[RankedCandidate], int]:
-        """A job's applicants, best score first (unscored last, then first come), and how many there are."""
+        """A job's applicants, best score first (unscored last, then first come), and how many match the filters.
+
+        Each scored applicant's rank and percentile are among all of the job's scored applicants, whatever
+        the filters, so "top 10%" means the same on every page and filter.
+        """
+        standing = (
+            select(
+                Application.id.label("application_id"),
+                func.rank().over(order_by=MatchScore.score.desc()).label("rank"),
+                func.cume_dist().over(order_by=MatchScore.score).label("cume_dist"),
+            )
+            .join(
+                MatchScore,
+                and_(MatchScore.job_id == Application.job_id, MatchScore.resume_id == Application.resume_id),
+            )
+            .where(Application.job_id == job_id)
+            .subquery()
+        )
         where = [Application.job_id == job_id]
         if status is not None:
             where.append(Application.status == status)
-        query = (
-            select(Application, CandidateProfile, MatchScore)
+        if min_score is not None:
+            where.append(MatchScore.score >= min_score)
+        if skill is not None:
+            where.append(
+                or_(
+                    CandidateProfile.skills.contains([skill]),
+                    MatchScore.matched.contains([{"skill": skill}]),
+                )
+            )
+        joined = (
+            select(Application, CandidateProfile, MatchScore, standing.c.rank, standing.c.cume_dist)
             .outerjoin(CandidateProfile, CandidateProfile.resume_id == Application.resume_id)
             .outerjoin(
                 MatchScore,
                 and_(MatchScore.job_id == Application.job_id, MatchScore.resume_id == Application.resume_id),
             )
+            .outerjoin(standing, standing.c.application_id == Application.id)
             .where(*where)
-            .order_by(MatchScore.score.desc().nulls_last(), Application.created_at, Application.id)
+        )
+        query = (
+            joined.order_by(MatchScore.score.desc().nulls_last(), Application.created_at, Application.id)
             .limit(limit)
             .offset(offset)
         )
         rows = (await self.session.execute(query)).all()
-        total = await self.session.scalar(select(func.count()).select_from(Application).where(*where))
-        ranked = [RankedCandidate(application=a, profile=p, score=s) for a, p, s in rows]
+        total = await self.session.scalar(select(func.count()).select_from(joined.subquery()))
+        ranked = [
+            RankedCandidate(
+                application=a,
+                profile=p,
+                score=s,
+                rank=int(rank) if rank is not None else None,
+                percentile=round(float(cume) * 100, 1) if cume is not None else None,
+            )
+            for a, p, s, rank, cume in rows
+        ]
         return ranked, int(total or 0)
 
     async def of_candidate(self, candidate_id: uuid.UUID, *, limit: int, offset: int) -> list[CandidateApplication]:

@@ -105,6 +105,7 @@ ROUTES: Final[tuple[Route, ...]] = (
         SIGNED_IN,
         ownership="recruiters: their own jobs; candidates: open jobs; admins: any",
     ),
+    Route("PATCH", "/api/v1/jobs/{job_id}", "jobs", STAFF, ownership="recruiters: their own jobs; admins: any"),
     Route("POST", "/api/v1/jobs/{job_id}/close", "jobs", STAFF, ownership="recruiters: their own jobs; admins: any"),
     Route(
         "GET",

@@ -25,7 +25,7 @@ from contracts.events import (
 )
 from contracts.events.identity import UserDeletedPayload
 from contracts.events.ingest import ResumeDeletedPayload, ResumeParsedPayload
-from contracts.events.matcher import MatchComputedPayload
+from contracts.events.matcher import MatchComputedPayload, MatchedSkill, MatchExplanation
 from services.jobs.tests.conftest import eventually, find_events, publish, wait_for_event
 from talentkit.testing.tokens import TestIssuer
 
@@ -496,3 +496,114 @@ async def test_a_deleted_users_late_parse_leaves_no_profile(
     await eventually(sentinel_applied)
     found = await _rows("SELECT 1 FROM jobs.candidate_profiles WHERE resume_id IN (:a, :b)", a=uploaded, b=own)
     assert found == 0
+
+
+def _explained_match(job_id: str, resume_id: uuid.UUID, score: float, *, evidence: str) -> MatchComputed:
+    payload = MatchComputedPayload(
+        job_id=uuid.UUID(job_id),
+        resume_id=resume_id,
+        score=score,
+        breakdown={"required_skills": score * 0.6, "experience": score * 0.4},
+        matched_skills=["Python"],
+        missing_skills=[],
+        semantic_similarity=0.6,
+        scoring_version="v2.0",
+        matched=[MatchedSkill(skill="Python", used=True, months=48, evidence=evidence)],
+        explanation=MatchExplanation(
+            summary=f"Strong match ({score}/100)", strengths=[f"Python: {evidence}"], gaps=[], recommendations=[]
+        ),
+        factors={"relevance": 0.95, "seniority": 1.0, "gates": 1.0},
+        gates=[],
+    )
+    return MatchComputed.build(payload, producer="matcher")
+
+
+async def test_candidates_come_with_explanation_percentile_evidence_file_name_and_filters(
+    jobs: httpx.AsyncClient, test_issuer: TestIssuer, jetstream: Jetstream
+) -> None:
+    _, js = jetstream
+    recruiter_id = uuid.uuid4()
+    recruiter = test_issuer.headers(recruiter_id, role="recruiter")
+    job_id = await _open_job(jobs, recruiter)
+    scores = {"Ann": 90.0, "Ben": 70.0, "Cy": 50.0, "Di": 30.0}
+    resumes = {name: uuid.uuid4() for name in scores}
+    for name, resume_id in resumes.items():
+        parsed = _parsed(uploaded_by=recruiter_id, job_id=job_id, resume_id=resume_id, name=name)
+        parsed = parsed.model_copy(
+            update={"payload": parsed.payload.model_copy(update={"file_name": f"{name.lower()}-cv.pdf"})}
+        )
+        await publish(js, parsed)
+        await publish(
+            js, _explained_match(job_id, resume_id, scores[name], evidence=f"4 years at {name} Ltd, 2019–2023")
+        )
+
+    async def all_scored() -> list[dict[str, Any]] | None:
+        rows = (await _candidates(jobs, job_id, recruiter)).json()["candidates"]
+        return rows if len(rows) == 4 and all(row["score"] is not None for row in rows) else None
+
+    rows = await eventually(all_scored)
+    assert [row["name"] for row in rows] == ["Ann", "Ben", "Cy", "Di"]
+    assert [row["rank"] for row in rows] == [1, 2, 3, 4]
+    assert [row["percentile"] for row in rows] == [100.0, 75.0, 50.0, 25.0]
+    assert rows[0]["file_name"] == "ann-cv.pdf"
+    assert rows[0]["explanation"]["strengths"] == ["Python: 4 years at Ann Ltd, 2019–2023"]
+    assert rows[0]["matched"][0] == {
+        "skill": "Python",
+        "required": True,
+        "used": True,
+        "months": 48,
+        "evidence": "4 years at Ann Ltd, 2019–2023",
+    }
+    assert rows[0]["factors"]["relevance"] == 0.95
+    assert rows[0]["identity_hidden"] is False
+
+    # Filters narrow the list; rank and percentile stay those among all the job's applicants.
+    strong = (await _candidates(jobs, job_id, recruiter, min_score=60)).json()
+    assert [row["name"] for row in strong["candidates"]] == ["Ann", "Ben"]
+    assert strong["total"] == 2
+    lower = (await _candidates(jobs, job_id, recruiter, min_score=40, offset=1)).json()
+    assert [(row["name"], row["percentile"]) for row in lower["candidates"]] == [("Ben", 75.0), ("Cy", 50.0)]
+    # Any spelling of a skill finds its canonical name; a skill nobody shows finds nobody.
+    assert (await _candidates(jobs, job_id, recruiter, skill="python3")).json()["total"] == 4
+    assert (await _candidates(jobs, job_id, recruiter, skill="Kubernetes")).json()["total"] == 0
+    assert (await _candidates(jobs, job_id, recruiter, status="screening")).json()["total"] == 0
+    for bad in ({"min_score": 101}, {"min_score": "high"}, {"skill": ""}, {"skill": "x" * 101}):
+        response = await _candidates(jobs, job_id, recruiter, **bad)
+        assert response.status_code == 422, (bad, response.text)
+
+
+async def test_blind_review_hides_identity_until_shortlisting(
+    jobs: httpx.AsyncClient, test_issuer: TestIssuer, jetstream: Jetstream
+) -> None:
+    _, js = jetstream
+    recruiter_id = uuid.uuid4()
+    recruiter = test_issuer.headers(recruiter_id, role="recruiter")
+    job_id = await _open_job(jobs, recruiter)
+    turned_on = await jobs.patch(f"/api/v1/jobs/{job_id}", json={"blind_review": True}, headers=recruiter)
+    assert turned_on.status_code == 200, turned_on.text
+    assert turned_on.json()["blind_review"] is True
+    other = test_issuer.headers(uuid.uuid4(), role="recruiter")
+    assert (await jobs.patch(f"/api/v1/jobs/{job_id}", json={"blind_review": False}, headers=other)).status_code == 404
+    assert (await jobs.patch(f"/api/v1/jobs/{job_id}", json={"blind": 1}, headers=recruiter)).status_code == 422
+
+    resume_id = uuid.uuid4()
+    await publish(js, _parsed(uploaded_by=recruiter_id, job_id=job_id, resume_id=resume_id, name="Grace Hopper"))
+    await publish(js, _explained_match(job_id, resume_id, 80.0, evidence="3 years at Navy, 2019–2022"))
+
+    async def scored() -> dict[str, Any] | None:
+        rows = (await _candidates(jobs, job_id, recruiter)).json()["candidates"]
+        return rows[0] if rows and rows[0]["score"] is not None else None
+
+    row = await eventually(scored)
+    assert row["identity_hidden"] is True
+    assert (row["name"], row["email"], row["file_name"], row["candidate_id"]) == (None, None, None, None)
+    # The work is still there to judge.
+    assert row["explanation"]["strengths"] == ["Python: 3 years at Navy, 2019–2022"]
+
+    moved = await jobs.patch(
+        f"/api/v1/applications/{row['application_id']}", json={"status": "screening"}, headers=recruiter
+    )
+    assert moved.status_code == 200, moved.text
+    shortlisted = (await _candidates(jobs, job_id, recruiter)).json()["candidates"][0]
+    assert shortlisted["identity_hidden"] is False
+    assert shortlisted["name"] == "Grace Hopper"
