@@ -21,7 +21,6 @@ from contracts.events import MatchComputed
 from contracts.events.ingest import ResumeParsedPayload
 from contracts.events.jobs import JobAnalyzedPayload
 from contracts.events.matcher import MatchComputedPayload, MatchedSkill, MatchExplanation
-from contracts.skills import default_taxonomy
 from services.matcher.domain.profiles import (
     CandidateProfile,
     JobRequirements,
@@ -212,7 +211,7 @@ async def match_parsed_resumes(ctx: HandlerContext, events: Sequence[Event]) -> 
                 "job_id": payload.job_id,
                 "skills": list(payload.skills),
                 "total_experience_months": payload.total_experience_months,
-                "profile": as_json(candidate_from_payload(payload, implications=default_taxonomy().implied)),
+                "profile": as_json(candidate_from_payload(payload)),
                 "embedding": vector,
             }
             for payload, vector in zip(payloads, vectors, strict=True)

@@ -13,6 +13,7 @@ from typing import Any
 
 from contracts.events.ingest import ResumeParsedPayload
 from contracts.events.jobs import JobAnalyzedPayload
+from contracts.skills import default_taxonomy
 
 EDUCATION_RANK = {
     "high_school": 1,
@@ -156,7 +157,9 @@ def job_from_payload(payload: JobAnalyzedPayload) -> JobRequirements:
 def candidate_from_payload(
     payload: ResumeParsedPayload, *, implications: Implications | None = None
 ) -> CandidateProfile:
-    """The evidence a `ResumeParsed` announces, with the skills its skills imply."""
+    """The evidence a `ResumeParsed` announces, with the skills its skills imply (the vocabulary's
+    implications unless others are given)."""
+    implications = implications or default_taxonomy().implied
     evidence = {
         skill_key(item.name): SkillUse(
             name=item.name,
@@ -170,7 +173,7 @@ def candidate_from_payload(
         for item in payload.skill_evidence
     }
     skills = tuple(dict.fromkeys([*payload.skills, *(item.name for item in payload.skill_evidence)]))
-    implied = dict(implications(skills)) if implications is not None else {}
+    implied = dict(implications(skills))
     return CandidateProfile(
         skills=skills,
         total_experience_months=payload.total_experience_months,
