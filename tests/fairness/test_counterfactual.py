@@ -11,6 +11,7 @@ when something does, the assertion says which part of the pipeline let it throug
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,7 @@ class Persona:
     """Who a resume says its author is, beyond the work."""
 
     name: str
+    given_name: str  # what a third-person resume calls its author ("Lan led the ward")
     gender: str  # "female" or "male": which set of gendered words the text uses
     title: str
     photo: str
@@ -51,6 +53,7 @@ class Persona:
 PERSONAS = (
     Persona(
         "Emily Walsh",
+        "Emily",
         "female",
         "Ms",
         "[Photo: smiling young woman with blond hair]",
@@ -60,6 +63,7 @@ PERSONAS = (
     ),
     Persona(
         "DeShawn Washington",
+        "DeShawn",
         "male",
         "Mr",
         "[Photo: young Black man in a suit]",
@@ -69,6 +73,7 @@ PERSONAS = (
     ),
     Persona(
         "Nguyen Thi Lan",
+        "Lan",
         "female",
         "Mrs",
         "[Photo: middle-aged Asian woman]",
@@ -78,6 +83,7 @@ PERSONAS = (
     ),
     Persona(
         "Mohammed Al-Rashid",
+        "Mohammed",
         "male",
         "Mr",
         "[Photo: bearded man wearing a kufi]",
@@ -87,6 +93,7 @@ PERSONAS = (
     ),
     Persona(
         "Priya Raghunathan",
+        "Priya",
         "female",
         "Ms",
         "[Photo: woman wearing a bindi and a sari]",
@@ -96,6 +103,7 @@ PERSONAS = (
     ),
     Persona(
         "José García Hernández",
+        "José",
         "male",
         "Mr",
         "[Photo: older Latino man with grey hair]",
@@ -105,6 +113,7 @@ PERSONAS = (
     ),
     Persona(
         "Margaret O'Connor",
+        "Margaret",
         "female",
         "Mrs",
         "[Photo: elderly white woman wearing glasses]",
@@ -114,6 +123,7 @@ PERSONAS = (
     ),
     Persona(
         "Olusegun Adeyemi",
+        "Olusegun",
         "male",
         "Mr",
         "[Photo: Nigerian man in traditional agbada]",
@@ -186,7 +196,9 @@ def personalise(text: str, resume: LabelledResume, persona: Persona) -> str:
             text,
             flags=re.I,
         )
-        # Third-person resumes name their author by title and surname ("Ms Morgan").
+        # Third-person resumes name their author by the given name ("Oscar scheduled depositions") or
+        # by title and surname ("Ms Morgan"); capitalised whole words only.
+        text = re.sub(rf"\b{re.escape(labels.name.split()[0])}\b", persona.given_name, text)
         text = re.sub(
             rf"\b(Mr|Mrs|Ms|Mx)(\.?\s+){re.escape(labels.name.split()[-1])}\b",
             lambda match: f"{match.group(1)}{match.group(2)}{persona.name.split()[-1]}",
@@ -253,11 +265,11 @@ def _differences(reference: product.ProductResume, other: product.ProductResume)
         )
     first = reference.payload.model_dump(mode="json", exclude=IDENTITY_FIELDS)
     second = other.payload.model_dump(mode="json", exclude=IDENTITY_FIELDS)
-    found = [f"ResumeParsed.{field}" for field in first if first[field] != second[field]]
+    found = [f"ResumeParsed.{field}" for field in first if field != "embedding_text" and first[field] != second[field]]
     if first["embedding_text"] != second["embedding_text"]:
         before = set(first["embedding_text"].splitlines())
         after = set(second["embedding_text"].splitlines())
-        found.append(f"embedding text lines only in one: {sorted(before ^ after)[:6]}")
+        found.append(f"ResumeParsed.embedding_text (lines in one only: {sorted(before ^ after)[:4]})")
     return found
 
 
@@ -295,9 +307,24 @@ def test_personal_details_change_no_score_and_no_ranking(tune_split: Split, embe
             )
             if ranked != expected_ranking:
                 ranking_changes.append(f"{job.job_id} persona set {k}")
-    assert not leaks, f"{len(leaks)} personal-data leaks into ResumeParsed, e.g.:\n" + "\n".join(leaks[:15])
-    assert not score_changes, f"{len(score_changes)} scores changed, e.g.:\n" + "\n".join(score_changes[:15])
-    assert not ranking_changes, f"rankings changed: {ranking_changes[:15]}"
+    findings = _findings(leaks, score_changes, ranking_changes)
+    assert not leaks, findings
+    assert not score_changes, findings
+    assert not ranking_changes, findings
+
+
+def _findings(leaks: list[str], score_changes: list[str], ranking_changes: list[str]) -> str:
+    """Which parts of the pipeline let personal data through, and what it changed, with examples."""
+    parts = Counter(leak.split(": ", 1)[1].split(" (")[0] for leak in leaks)
+    return "\n".join(
+        [
+            f"{len(leaks)} differences in ResumeParsed between personas, by part: {dict(parts.most_common(8))}",
+            *leaks[:10],
+            f"{len(score_changes)} (job, resume) scores changed:",
+            *score_changes[:10],
+            f"{len(ranking_changes)} job rankings changed: {ranking_changes[:10]}",
+        ]
+    )
 
 
 def test_personalise_changes_only_personal_details() -> None:
@@ -311,10 +338,14 @@ def test_personalise_changes_only_personal_details() -> None:
             name="Alex Morgan", email="alex.morgan@example.com", phone=None, skills=(), total_months=None
         ),
     )
-    text = "ALEX MORGAN\nalex.morgan@example.com\n\nSummary\nShe leads her ward; Ms Morgan trains new nurses in MS Excel.\n"
+    text = (
+        "ALEX MORGAN\nalex.morgan@example.com\n\nSummary\nShe leads her ward; Ms Morgan trains new nurses in MS Excel.\n"
+        "- Alex ran the night shift\n"
+    )
     rewritten = personalise(text, resume, PERSONAS[1])
     assert rewritten.startswith("DESHAWN WASHINGTON\n[Photo: young Black man in a suit]\n")
     assert "deshawn.washington@example.com" in rewritten
     assert "He leads his ward; Mr Washington trains new nurses in MS Excel." in rewritten
+    assert "- DeShawn ran the night shift" in rewritten
     assert "Date of birth: 2 July 1996 | Age: 30" in rewritten
     assert "Mr Washington is glad to be considered; he can share references from his former managers" in rewritten
