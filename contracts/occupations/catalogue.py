@@ -9,7 +9,7 @@ then the answer would depend on the order of the file.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -50,7 +50,20 @@ class Catalogue:
     category_fields: dict[str, str]
     neutral_skills: frozenset[str]
     adjacency: dict[tuple[str, str], float]
-    longest_phrase: int
+    # Every leading part of every phrase above, so a scan stops as soon as no phrase can follow.
+    prefixes: frozenset[Phrase]
+
+    def phrases_in(self, words: Sequence[str]) -> list[tuple[int, Phrase]]:
+        """Every (start, phrase) of `words` that is a title, modifier or cue phrase, in order."""
+        found: list[tuple[int, Phrase]] = []
+        for start in range(len(words)):
+            for end in range(start + 1, len(words) + 1):
+                phrase = tuple(words[start:end])
+                if phrase not in self.prefixes:
+                    break
+                if phrase in self.titles or phrase in self.modifiers or phrase in self.cues:
+                    found.append((start, phrase))
+        return found
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -157,6 +170,7 @@ def build_catalogue(data: Mapping[str, Any]) -> Catalogue:
     _require_fields(category_fields.values(), labels, "skill_categories")
 
     every_phrase = [*titles, *modifiers, *cues]
+    prefixes = frozenset(phrase[:end] for phrase in every_phrase for end in range(1, len(phrase) + 1))
     return Catalogue(
         labels=labels,
         titles=titles,
@@ -166,7 +180,7 @@ def build_catalogue(data: Mapping[str, Any]) -> Catalogue:
         category_fields=category_fields,
         neutral_skills=frozenset(_strings(data.get("neutral_skills"), "neutral_skills")),
         adjacency=_adjacency(data.get("adjacency"), labels),
-        longest_phrase=max((len(phrase) for phrase in every_phrase), default=1),
+        prefixes=prefixes,
     )
 
 

@@ -14,7 +14,7 @@ all leaves the evidence to choose among every field, with a higher bar. No evide
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from contracts.occupations.catalogue import Catalogue, GenericTitle, Phrase, default_catalogue
@@ -35,6 +35,8 @@ MIN_PROSE_TITLE_LENGTH = 5
 # The evidence needed to pick a field for a generic title with a family, and for any other title.
 MIN_EVIDENCE = 1.5
 MIN_EVIDENCE_WITHOUT_FAMILY = 2.0
+# Longer "titles" are sentences: "Responsible for the sales team and marketing campaigns in the region".
+MAX_TITLE_WORDS = 12
 # Front and back end evidence this balanced makes a full-stack role.
 FULLSTACK_BALANCE = 0.4
 
@@ -79,31 +81,19 @@ def _read_title(segments: Sequence[Phrase], catalogue: Catalogue) -> tuple[list[
     titles: list[_Title] = []
     modifiers: list[_Modifier] = []
     for index, words in enumerate(segments):
-        for start in range(len(words)):
-            for length in range(1, min(catalogue.longest_phrase, len(words) - start) + 1):
-                phrase = words[start : start + length]
-                meaning = catalogue.titles.get(phrase)
-                if meaning is not None:
-                    titles.append(_Title(phrase, index, start, meaning))
-                fields = catalogue.modifiers.get(phrase)
-                if fields is not None:
-                    modifiers.append(_Modifier(phrase, index, start, fields))
+        for start, phrase in catalogue.phrases_in(words):
+            meaning = catalogue.titles.get(phrase)
+            if meaning is not None:
+                titles.append(_Title(phrase, index, start, meaning))
+            fields = catalogue.modifiers.get(phrase)
+            if fields is not None:
+                modifiers.append(_Modifier(phrase, index, start, fields))
     return titles, modifiers
 
 
 def _strongest(matches: Iterable[_Title]) -> _Title | None:
     """The longest match, then the rightmost (the head noun of an English title)."""
     return max(matches, key=lambda match: (len(match.phrase), match.end), default=None)
-
-
-def _phrases_in(words: Sequence[str], table: Mapping[Phrase, object], longest: int) -> set[Phrase]:
-    found: set[Phrase] = set()
-    for start in range(len(words)):
-        for length in range(1, min(longest, len(words) - start) + 1):
-            phrase = tuple(words[start : start + length])
-            if phrase in table:
-                found.add(phrase)
-    return found
 
 
 def _add(scores: dict[str, float], fields: Iterable[str], weight: float) -> None:
@@ -136,12 +126,12 @@ def _evidence(clues: _Clues, catalogue: Catalogue) -> dict[str, float]:
     described = taxonomy.extract(clues.description) if clues.description else []
     _skill_evidence(scores, [*clues.skills, *described], SKILL_WEIGHT, catalogue)
     if clues.description:
-        words = text_words(clues.description)
-        for phrase in _phrases_in(words, catalogue.cues, catalogue.longest_phrase):
-            _add(scores, catalogue.cues[phrase], CUE_WEIGHT)
-        for phrase in _phrases_in(words, catalogue.titles, catalogue.longest_phrase):
-            meaning = catalogue.titles[phrase]
-            if isinstance(meaning, GenericTitle):
+        # Each distinct phrase counts once: a long description is not more telling for repeating a word.
+        phrases = {phrase for _, phrase in catalogue.phrases_in(text_words(clues.description))}
+        for phrase in phrases:
+            _add(scores, catalogue.cues.get(phrase, ()), CUE_WEIGHT)
+            meaning = catalogue.titles.get(phrase)
+            if not isinstance(meaning, str):
                 continue
             if len(phrase) > 1:
                 scores[meaning] += DESCRIBED_TITLE_WEIGHT
@@ -217,7 +207,12 @@ def _names_both_ends(titles: list[_Title], modifiers: list[_Modifier]) -> bool:
 
 def _classify(clues: _Clues) -> str | None:
     catalogue = default_catalogue()
-    titles, modifiers = _read_title(title_segments(clues.title), catalogue)
+    segments = title_segments(clues.title)
+    if sum(len(words) for words in segments) > MAX_TITLE_WORDS:
+        # A sentence in the title slot (a parser's slip) is read as description, not as a title.
+        clues = _Clues("", f"{clues.title}\n{clues.description}", clues.skills)
+        segments = []
+    titles, modifiers = _read_title(segments, catalogue)
     if not titles:
         scores = _evidence(clues, catalogue)
         for modifier in modifiers:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Words that say how senior a role is, not what it is: "Sr. Software Engineer II" is a software engineer.
 SENIORITY_WORDS = frozenset({"senior", "sr", "snr", "junior", "jr", "jnr", "ii", "iii", "iv", "v", "vi"})
@@ -40,6 +41,7 @@ def _prepare(text: str) -> str:
 _KEEP_PLURAL = frozenset({"accounts", "news"})
 
 
+@lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
     """The word without a plural ending, so "nurses" meets "nurse"; applied alike to text and catalogue."""
     if word in _KEEP_PLURAL:

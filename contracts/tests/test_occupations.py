@@ -385,6 +385,8 @@ CASES: list[tuple[str | None, str, str | None]] = [
     ("Principal", "", None),
     ("Consultant, Deloitte", "", None),
     ("Was given raw data, carried out end to end analysis and presented insights to client.", "", None),
+    # A sentence in the title slot is read as a description: the doctors it names do not make a doctor.
+    ("Worked with nurses and doctors to schedule patient appointments and answer phones at the front desk", "", None),
     ("Consultant", "", None),
     ("Manager", "", None),
     ("Engineer", "", None),
