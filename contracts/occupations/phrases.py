@@ -14,6 +14,13 @@ from functools import lru_cache
 # Words that say how senior a role is, not what it is: "Sr. Software Engineer II" is a software engineer.
 SENIORITY_WORDS = frozenset({"senior", "sr", "snr", "junior", "jr", "jnr", "ii", "iii", "iv", "v", "vi"})
 
+# A qualifier that is only a place code names no field: "Manager, Baltimore, MD" is no physician and
+# "Assistant - Pittsburgh, PA" no personal assistant.
+PLACE_CODES = frozenset(
+    "al ak az ar ca co ct de dc fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok "
+    "or pa pr ri sc sd tn tx ut vt va wa wv wi wy uk usa us uae eu nyc sf".split()
+)
+
 # ".NET" would otherwise lose its dot and become the ordinary word "net".
 _DOTNET = re.compile(r"(?<![a-z0-9])\.net\b")
 # "R.N.", "C.N.A." and "A.P." are abbreviations: join their letters before dots are dropped.
@@ -67,8 +74,9 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 
 def title_segments(title: str) -> list[tuple[str, ...]]:
     """A title's parts in order, main part first, each as normalised words; empty parts are dropped."""
-    segments = (_words(part, drop_seniority=True) for part in _SEGMENT_BREAK.split(_prepare(title)))
-    return [tuple(words) for words in segments if words]
+    segments = [tuple(_words(part, drop_seniority=True)) for part in _SEGMENT_BREAK.split(_prepare(title))]
+    segments = [words for words in segments if words]
+    return segments[:1] + [words for words in segments[1:] if not (len(words) == 1 and words[0] in PLACE_CODES)]
 
 
 def text_words(text: str) -> tuple[str, ...]:

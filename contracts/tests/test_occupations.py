@@ -497,6 +497,13 @@ def test_the_main_part_of_a_title_outranks_its_qualifiers() -> None:
     assert classify_role("Manager, Human Resources") == "human_resources"
 
 
+def test_a_place_code_after_the_title_names_no_field() -> None:
+    assert classify_role("Manager, Baltimore, MD") is None
+    assert classify_role("Registered Nurse, Los Angeles, CA") == "nursing"
+    assert classify_role("Operations Manager - Philadelphia, PA") == "operations"
+    assert classify_role("MD") == "medicine"
+
+
 def test_the_recruiter_is_in_hr_not_in_the_field_they_hire_for() -> None:
     for title in ["IT Recruiter", "Nurse Recruiter", "Healthcare Recruiter", "Technical Recruiter - Engineering"]:
         assert classify_role(title) == "human_resources", title
