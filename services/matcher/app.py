@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from services.matcher import api, handlers
+from services.matcher.domain.weights import load_weights
 from services.matcher.embedding import Embedder
 from services.matcher.models import TABLES, Base
 from services.matcher.recall_index import RecallIndex
@@ -24,12 +25,15 @@ log = get_logger(__name__)
 async def resources(rt: Runtime[MatcherSettings, Any]) -> AsyncIterator[MatcherResources]:
     """Load the embedding model and open Qdrant (creating its collections); close Qdrant on the way out."""
     settings = rt.settings
+    weights = load_weights(settings.scoring_weights)
     embedder = await Embedder.load()
     api_key = settings.qdrant_api_key.get_secret_value() if settings.qdrant_api_key else None
     index = await RecallIndex.open(url=settings.qdrant_url, api_key=api_key, path=settings.qdrant_path)
-    log.info("matcher.resources_ready", qdrant="server" if settings.qdrant_url else "local")
+    log.info(
+        "matcher.resources_ready", qdrant="server" if settings.qdrant_url else "local", scoring_version=weights.version
+    )
     try:
-        yield MatcherResources(embedder=embedder, index=index)
+        yield MatcherResources(embedder=embedder, index=index, weights=weights)
     finally:
         await index.close()
 

@@ -31,6 +31,7 @@ from services.matcher.domain.profiles import (
     job_from_payload,
 )
 from services.matcher.domain.scoring import MatchScore, score_match
+from services.matcher.domain.weights import ScoringWeights
 from services.matcher.models import JobVector, ResumeVector
 from services.matcher.recall_index import JOBS, RESUMES, job_point, resume_point
 from services.matcher.repository import (
@@ -100,8 +101,10 @@ def stored_profile(resume: ResumeVector) -> CandidateProfile:
     return CandidateProfile(skills=resume.skills, total_experience_months=resume.total_experience_months)
 
 
-def _score_pair(job: JobVector, resume: ResumeVector, similarity: float) -> MatchScore:
-    return score_match(stored_requirements(job), stored_profile(resume), semantic_similarity=similarity)
+def _score_pair(job: JobVector, resume: ResumeVector, similarity: float, weights: ScoringWeights) -> MatchScore:
+    return score_match(
+        stored_requirements(job), stored_profile(resume), semantic_similarity=similarity, weights=weights
+    )
 
 
 def score_payload(result: MatchScore) -> dict[str, Any]:
@@ -152,10 +155,11 @@ async def _store_and_emit(
     pairs: Sequence[tuple[JobVector, ResumeVector, Event]],
 ) -> None:
     """Score each (job, resume) pair, upsert the scores and emit one `MatchComputed` per pair."""
+    weights: ScoringWeights = ctx.state.resources.weights
     rows: list[dict[str, Any]] = []
     events: list[MatchComputed] = []
     for job, resume, cause in pairs:
-        result = _score_pair(job, resume, _similarity(job.embedding, resume.embedding))
+        result = _score_pair(job, resume, _similarity(job.embedding, resume.embedding), weights)
         shared = score_payload(result)
         explanation: MatchExplanation | None = shared["explanation"]
         rows.append(

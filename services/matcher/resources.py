@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from services.matcher.domain.weights import ScoringWeights
 from services.matcher.embedding import Embedder
 from services.matcher.recall_index import RecallIndex
 from services.matcher.settings import MatcherSettings
@@ -20,6 +21,8 @@ class MatcherResources:
 
     embedder: Embedder
     index: RecallIndex
+    # Read and validated once at start: a broken weights file stops the service instead of every score.
+    weights: ScoringWeights
 
 
 def model_ready(rt: Runtime[MatcherSettings, MatcherResources]) -> ReadinessCheck:

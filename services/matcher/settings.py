@@ -22,6 +22,10 @@ class MatcherSettings(ServiceSettings):
         description="A Qdrant server; empty runs qdrant-client's embedded local mode under $VAR_DIR/qdrant.",
     )
     qdrant_api_key: SecretStr | None = Field(default=None, validation_alias="QDRANT_API_KEY")
+    scoring_weights: Path | None = Field(
+        default=None,
+        description="A scoring configuration file (the shape of domain/scoring_weights.yaml); empty uses the bundled one.",
+    )
 
     @property
     def qdrant_path(self) -> Path:
