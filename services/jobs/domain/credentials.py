@@ -10,6 +10,9 @@ where a skill would be (not in a preferred span), unless the posting lets the hi
   the offer, so lacking it must not rule anyone out; holding it already is a plus. These become
   preferred certifications.
 
+- "SHRM-CP or SHRM-SCP": credentials offered as alternatives are each preferred. The contract cannot
+  say "one of these", and requiring each would fail everyone who holds the other.
+
 The contract has no list of preferred licences: a licence the job only prefers is listed with the
 preferred certifications (both are credentials the matcher credits as a bonus).
 """
@@ -50,6 +53,13 @@ _ON_THE_WAY_BEFORE = re.compile(
     _FLAGS,
 )
 _NEAR_CHARS = 40
+# What may stand between two credentials of one list: "BLS/ACLS", "SHRM-CP or SHRM-SCP", "A+, Network+ or".
+_JOINER = re.compile(
+    r"\s*(?:licen[cs]e|licensure|certification|certificate|certified|credential)?\s*"
+    r"(?:,|/|&|\band\b|\bor\b|\band/or\b|,\s*(?:and|or)\b)\s*(?:an?\s+|the\s+)?",
+    _FLAGS,
+)
+_OR = re.compile(r"\bor\b", _FLAGS)
 _CONTEXT_CHARS = 150
 
 
@@ -71,12 +81,14 @@ def read_credentials(posting: PostingText, mentions: Sequence[SkillMention], *, 
     """Sort the credentials among `mentions` into required licences, required and preferred certifications."""
     required: dict[str, CredentialKind] = {}
     preferred: dict[str, None] = {}
-    for mention in mentions:
+    credentials = [mention for mention in mentions if taxonomy.credential_kind(mention.skill) is not None]
+    alternatives = _alternatives(posting.text, credentials)
+    for index, mention in enumerate(credentials):
         kind = taxonomy.credential_kind(mention.skill)
         span = posting.kind_at(mention.start)
         if kind is None or span == "ignored":
             continue
-        if span == "preferred" or _obtainable_later(posting, mention):
+        if span == "preferred" or index in alternatives or _obtainable_later(posting, mention):
             preferred[mention.skill] = None
         else:
             required[mention.skill] = kind
@@ -85,6 +97,26 @@ def read_credentials(posting: PostingText, mentions: Sequence[SkillMention], *, 
         required_certifications=tuple(name for name, kind in required.items() if kind == "certification"),
         preferred_certifications=tuple(name for name in preferred if name not in required),
     )
+
+
+def _alternatives(text: str, credentials: Sequence[SkillMention]) -> set[int]:
+    """The indexes of credentials offered as alternatives: "SHRM-CP or SHRM-SCP", "A+, Network+ or Security+"."""
+    found: set[int] = set()
+    run = [0]
+    for index in range(1, len(credentials) + 1):
+        joiner = (
+            _JOINER.fullmatch(text, credentials[index - 1].end, credentials[index].start)
+            if index < len(credentials)
+            else None
+        )
+        if joiner is not None:
+            run.append(index)
+            continue
+        joiners = [text[credentials[i - 1].end : credentials[i].start] for i in run[1:]]
+        if any(_OR.search(between) for between in joiners):
+            found.update(run)
+        run = [index]
+    return found
 
 
 def _obtainable_later(posting: PostingText, mention: SkillMention) -> bool:

@@ -15,7 +15,7 @@ experience it accepts instead.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -101,6 +101,16 @@ _DEGREE_NAMES: tuple[tuple[str, EducationLevel, str | None], ...] = (
         None,
     ),
     (r"\b(?:post[- ]?graduate|pg)\s+diploma\b|\b(?-i:HND|HNC)\b|\bdiploma\b", "diploma", None),
+    # Vocational schooling below a degree (a trade apprenticeship, a college certificate) is the
+    # contract's "diploma" level: post-secondary, not a degree.
+    (
+        r"\bapprenticeship\b|\b(?:trade|vocational|technical|college|post-?secondary)\s+certificate\b"
+        r"|\bcertificate(?=\s+(?:in|of)\s+(?-i:[A-Z]))",
+        "diploma",
+        None,
+    ),
+    # "HVAC Technology Certificate", "Law Certificate": the subject is named first.
+    (r"(?-i:(?P<subject>(?:[A-Z][\w&-]*[ \t]+){1,3}?)(?:Studies[ \t]+)?Certificate)\b", "diploma", None),
     # A bare "degree in X" is a bachelor's: the first degree, unless a higher one is named.
     (
         r"\bdegree(?=\s+(?:in|qualified)\b)|\b(?:a|relevant|related|technical|appropriate|accredited)\s+degree\b(?!\s+of\b)",
@@ -133,11 +143,14 @@ _FIELD_INTRO = re.compile(
     r"(?:['’]?s)?\s*(?:degree|diploma|qualification|certificate)?s?\s*(?:\([^)]*\)\s*)?,?\s*(?:in|of)\s+", _FLAGS
 )
 _FIELD_STOP = re.compile(
-    r"\s+(?:from|at|with|preferred|required|is|are|plus|desired|strongly|highly|preferably|will|would|who|that)\b"
+    r"(?:^|\s+)(?:from|at|with|preferred|required|is|are|plus|desired|strongly|highly|preferably|will|would|who"
+    r"|that|essential|mandatory)\b"
+    r"|^(?:degree|diploma|holders?|level|or|and|equivalent|qualification)\b"
     r"|,?\s+(?:and/)?or\s+(?:an?\s+)?(?:equivalent|related|relevant|similar|comparable|appropriate|other)\b"
     r"|,?\s+(?:and/)?or\s+(?:\d|one|two|three|four|five|six|seven|eight|ten)\b|[:–—(]|\s-\s|\.(?:\s|$)",
     _FLAGS,
 )
+_DIRECT_FIELD = re.compile(r"[ \t]+(?=(?-i:[A-Z]))")
 _FIELD_SPLIT = re.compile(r"\s*(?:,|/|;|\band/or\b|\bor\b)\s*", _FLAGS)
 _NOT_A_FIELD = re.compile(
     r"^(?:related|relevant|similar|equivalent|comparable|other|another|associated|allied|appropriate|any|the\s+like"
@@ -192,11 +205,14 @@ class _Degree:
     field: str | None
 
 
-def education_requirement(posting: PostingText) -> JobEducation | None:
-    """The education a posting asks for (see the module docstring for the rules), or None."""
+def education_requirement(posting: PostingText, *, skill_spans: Sequence[tuple[int, int]] = ()) -> JobEducation | None:
+    """The education a posting asks for (see the module docstring for the rules), or None.
+
+    `skill_spans` are where the vocabulary names skills and credentials in `posting.text`.
+    """
     text, kind_at = posting.text, posting.kind_at
     statements: list[JobEducation] = []
-    degrees = [degree for degree in _degrees(text) if kind_at(degree.start) != "ignored"]
+    degrees = [degree for degree in _degrees(text, skill_spans) if kind_at(degree.start) != "ignored"]
     # One statement per sentence and strength: "BSN required; MSN preferred" states two.
     for (bounds, preferred), group in groupby(
         degrees, key=lambda degree: (posting.sentence(degree.start), kind_at(degree.start) == "preferred")
@@ -232,13 +248,20 @@ def _about_the_employer(sentence: str) -> bool:
     return bool(_EMPLOYER.search(sentence)) and not _ASKS.search(sentence)
 
 
-def _degrees(text: str) -> list[_Degree]:
+def _degrees(text: str, skill_spans: Sequence[tuple[int, int]]) -> list[_Degree]:
     found: list[_Degree] = []
     claimed = ClaimedSpans()
+    # A certificate the vocabulary names ("forklift certificate", "SSL certificate") is a credential
+    # or a skill, not schooling.
+    named_ends = {end for _start, end in skill_spans}
     for pattern, level, field in _DEGREES:
         for match in pattern.finditer(text):
+            subject = match.groupdict().get("subject")
+            if subject is not None and match.end() in named_ends:
+                continue
             if claimed.claim(match.start(), match.end()):
-                found.append(_Degree(match.start(), match.end(), level, field))
+                named = _ARTICLE.sub("", subject.strip()) if subject else field
+                found.append(_Degree(match.start(), match.end(), level, named or None))
     return sorted(found, key=lambda degree: degree.start)
 
 
@@ -249,7 +272,8 @@ def _fields_after(text: str, position: int, clause_end: int) -> Iterator[str]:
         position = kind.end()
     elif _GENERIC_DEGREE_KIND.match(text, position, clause_end):
         return
-    intro = _FIELD_INTRO.match(text, position, clause_end)
+    # "BSc in Physics", or the British "BSc Physics": the subject follows the name directly.
+    intro = _FIELD_INTRO.match(text, position, clause_end) or _DIRECT_FIELD.match(text, position, clause_end)
     if intro is None:
         return
     # A list of fields is short: reading a bounded window keeps a long run-on line linear.

@@ -14,7 +14,9 @@
   describe that skill, which the skill match weighs. "Experience in" names a domain, "with" a tool.
 - Each minimum is a bar, so the largest counts; the ceiling is the smallest stated one that is not
   below the minimum (a posting contradicting itself keeps its minimum, the safer rule to apply).
-- Figures in preferred spans ("8+ years in fintech is a plus") or benefits are not requirements.
+- Figures in preferred spans ("8+ years in fintech is a plus") or benefits are not requirements, nor
+  is experience accepted in place of a degree ("or four years of equivalent experience"): the
+  education reader keeps that as the degree's equivalent.
 """
 
 from __future__ import annotations
@@ -104,6 +106,14 @@ _NOT_EXPERIENCE_AFTER = re.compile(
 # What precedes a figure that is not experience: "within 6 months of hire", "in the last 2 years".
 _NOT_EXPERIENCE_BEFORE = re.compile(
     r"(?:within|after|every|per|each|(?:for|in|over|during)\s+the\s+(?:first|last|past|next))\s*$", _FLAGS
+)
+# Experience accepted in place of a degree ("a related degree, or four years of equivalent experience",
+# "6 years in lieu of a degree") is an alternative to the education, not a minimum for everyone.
+_INSTEAD_OF_EDUCATION_BEFORE = re.compile(r"\bor\s+(?:an?\s+)?(?:additional\s+)?$", _FLAGS)
+_INSTEAD_OF_EDUCATION = re.compile(
+    r"\bequivalent\s+(?:practical\s+|professional\s+|work\s+|relevant\s+|industry\s+)?experience\b"
+    r"|\bin\s+(?:lieu|place)\s+of\b|\binstead\s+of\s+(?:a\s+)?(?:degree|qualification)",
+    _FLAGS,
 )
 # A ceiling is only trusted in a clause about a career ("up to 2 years of experience").
 _EXPERIENCE_CONTEXT = re.compile(
@@ -211,6 +221,10 @@ def _about_experience(posting: PostingText, match: re.Match[str], *, is_ceiling:
     if not says_experience and _NOT_EXPERIENCE_AFTER.match(text, match.end()):
         return False
     if _NOT_EXPERIENCE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+        return False
+    if _INSTEAD_OF_EDUCATION_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+        return False
+    if _INSTEAD_OF_EDUCATION.search(text, match.start(), min(posting.clause(match.start())[1], match.end() + 40)):
         return False
     if not is_ceiling:
         return True

@@ -73,7 +73,7 @@ def analyse_job(title: str, description: str, *, taxonomy: Taxonomy | None = Non
         min_years_experience=years.minimum,
         max_years_experience=years.maximum,
         seniority=infer_seniority(posting.title, posting.description, years.minimum, years.maximum),
-        education=education_requirement(posting),
+        education=education_requirement(posting, skill_spans=[(mention.start, mention.end) for mention in mentions]),
         required_licences=credentials.required_licences,
         required_certifications=credentials.required_certifications,
         preferred_certifications=credentials.preferred_certifications,

@@ -103,3 +103,11 @@ def test_the_ideal_candidate_wording_does_not_soften_a_licence() -> None:
 def test_credentials_in_benefits_are_ignored() -> None:
     result = _analyse("Requirements:\n- Python\nBenefits\n- We pay for your PMP")
     assert result.required_certifications == result.preferred_certifications == ()
+
+
+def test_credentials_offered_as_alternatives_are_each_preferred() -> None:
+    result = _analyse("Requirements:\n- PMP or CPA required\n- BLS/ACLS")
+    # Requiring each alternative would fail everyone who holds the other one.
+    assert result.preferred_certifications == ("PMP", "CPA")
+    assert result.required_certifications == ("BLS", "ACLS")
+    assert result.required_licences == ()

@@ -43,6 +43,18 @@ def _education(description: str) -> JobEducation | None:
         ("J.D. from an ABA-accredited law school.", JobEducation("doctorate", ("Law",))),
         ("B.S. in Computer Science preferred.", JobEducation("bachelor", ("Computer Science",), required=False)),
         ("Bachelor's degree preferred, not required.", JobEducation("bachelor", required=False)),
+        (
+            "B.A. Accounting, Finance or Business Studies is essential.",
+            JobEducation("bachelor", ("Accounting", "Finance", "Business Studies")),
+        ),
+        ("BSc Physiotherapy required.", JobEducation("bachelor", ("Physiotherapy",))),
+        ("Bachelor's Degree Required.", JobEducation("bachelor")),
+        ("Electrical apprenticeship (4 years), certificate required.", JobEducation("diploma")),
+        (
+            "HVAC Technology Certificate or a related field, or equivalent experience.",
+            JobEducation("diploma", ("HVAC Technology",), equivalent_years=DEFAULT_EQUIVALENT_YEARS["diploma"]),
+        ),
+        ("Certificate in Paralegal Studies.", JobEducation("diploma", ("Paralegal Studies",))),
     ],
 )
 def test_education_statements(description: str, expected: JobEducation) -> None:
@@ -77,6 +89,8 @@ def test_separate_requirements_set_the_highest_bar() -> None:
         "Experience with MFA and SSO.",
         "Our founders hold PhDs from MIT.",
         "Benefits\n- Tuition support for a Master's degree",
+        # Certificates the vocabulary names are credentials or skills, not schooling.
+        "Requirements:\n- Forklift Certificate\n- First Aid Certificate",
     ],
 )
 def test_no_education_requirement(description: str) -> None:

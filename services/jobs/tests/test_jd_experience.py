@@ -165,3 +165,15 @@ def test_long_run_on_postings_stay_fast(text: str) -> None:
     started = time.perf_counter()
     analyse_job("Engineer", text[:50_000])
     assert time.perf_counter() - started < 5.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2-4 years of experience. BA in History, a related degree, or four years of equivalent experience.",
+        "2-4 years of experience. Bachelor's degree or 6 years of experience in lieu of a degree.",
+    ],
+)
+def test_experience_in_place_of_a_degree_is_not_a_minimum(text: str) -> None:
+    result = analyse_job("Analyst", text)
+    assert (result.min_years_experience, result.max_years_experience) == (2, 4)
