@@ -131,7 +131,7 @@ def _extract_pdf(data: bytes, *, max_pages: int) -> ExtractedDocument:
 
 
 def _page_text(page: Any) -> str:
-    """A page's text in reading order: two-column layouts column by column (see `domain.layout`)."""
+    """A page's text in reading order, by position rather than drawing order (see `domain.layout`)."""
     lines: list[TextLine] = []
     for block in page.get_text("dict", flags=_PDF_TEXT_FLAGS)["blocks"]:
         for line in block.get("lines", ()):
@@ -139,9 +139,9 @@ def _page_text(page: Any) -> str:
             text = "".join(span["text"] for span in spans)
             if text.strip():
                 x0, y0, x1, y1 = line["bbox"]
-                lines.append(TextLine(x0, y0, x1, y1, text, max(span["size"] for span in spans)))
-    ordered = reading_order(lines, page.rect.width)
-    return "\n".join(join_hyphenated(ordered if ordered is not None else [line.text for line in lines]))
+                size = max(span["size"] for span in spans)
+                lines.append(TextLine(x0, y0, x1, y1, text, size, baseline=spans[0]["origin"][1]))
+    return "\n".join(join_hyphenated(reading_order(lines, page.rect.width)))
 
 
 def _extract_docx(data: bytes, *, max_chars: int) -> ExtractedDocument:

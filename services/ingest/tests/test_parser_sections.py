@@ -1,14 +1,9 @@
-from pathlib import Path
-
 import pytest
 
-from services.ingest.domain.filetypes import PDF
 from services.ingest.domain.headings import heading_kind, inline_heading
-from services.ingest.domain.layout import TextLine, find_gutter, join_hyphenated, reading_order
 from services.ingest.domain.lines import Line, logical_lines
 from services.ingest.domain.sections import split_sections
 from services.ingest.domain.text import normalise_text
-from services.ingest.extraction import extract_document
 
 pytestmark = pytest.mark.unit
 
@@ -143,53 +138,3 @@ def test_an_inline_heading_opens_a_section_from_the_header() -> None:
         ("skills", "Python, Go"),
         ("experience", "Acme"),
     ]
-
-
-def _column(x0: float, x1: float, top: float, texts: list[str], size: float = 9) -> list[TextLine]:
-    return [TextLine(x0, top + 12 * i, x1, top + 12 * i + 10, text, size) for i, text in enumerate(texts)]
-
-
-def test_two_columns_drawn_row_by_row_are_read_column_by_column() -> None:
-    sidebar = _column(30, 180, 100, ["CONTACT", "jane@example.com", "SKILLS", "Python", "Kubernetes", "Terraform"])
-    main = _column(220, 560, 100, ["EXPERIENCE", "Data Engineer, Acme", "Built pipelines in Python", "2019 – 2022"])
-    main = [TextLine(line.x0, line.y0 + 5, line.x1, line.y1 + 5, line.text, line.size) for line in main]
-    name = TextLine(220, 40, 400, 62, "Jane Doe", 22)
-    # Drawn row by row, as some generators do: extraction would interleave the columns.
-    drawn = sorted([*sidebar, *main, name], key=lambda line: (line.y0, line.x0))
-    assert find_gutter(drawn, 595) is not None
-    assert reading_order(drawn, 595) == [
-        "Jane Doe",
-        *(line.text for line in sidebar),
-        *(line.text for line in main),
-    ]
-
-
-def test_dates_beside_entries_are_not_a_column() -> None:
-    dates = _column(60, 120, 100, ["2019 – Present", "2016 – 2019", "2014 – 2016", "2012 – 2014", "2010 – 2012"])
-    entries = _column(150, 540, 100, ["Marketing Manager, Luxottica", "Specialist, Pirelli", "Analyst, Eni", "A", "B"])
-    assert reading_order([*dates, *entries], 595) is None
-
-
-def test_a_table_whose_cells_share_baselines_is_read_row_by_row() -> None:
-    left = _column(50, 250, 100, ["Project Management", "Jira", "Budgeting", "Risk Management", "Scrum"])
-    right = _column(320, 540, 100, ["Stakeholder Management", "Confluence", "Kanban", "SAFe", "Negotiation"])
-    assert reading_order([*left, *right], 595) is None
-
-
-def test_one_column_keeps_the_drawing_order() -> None:
-    lines = _column(50, 540, 100, ["Jane Doe", "EXPERIENCE", "Engineer, Acme", "Built things", "SKILLS", "Python"])
-    assert reading_order(lines, 595) is None
-
-
-def test_words_hyphenated_across_lines_are_joined() -> None:
-    assert join_hyphenated(["Devel-", "oping products", "Re-", "Search"]) == ["Developing products", "Re-", "Search"]
-
-
-def test_a_two_column_pdf_drawn_row_by_row_is_extracted_column_by_column() -> None:
-    data = (Path(__file__).parent / "fixtures" / "resumes" / "pdf_two_column_right.pdf").read_bytes()
-    lines = extract_document(data, PDF, max_pages=20, max_text_chars=200_000).text.splitlines()
-    assert lines[0] == "Amara Okafor", "the name (the largest text) comes first"
-    # The sidebar's skills follow one another instead of alternating with the experience entries.
-    skills = lines.index("SKILLS")
-    assert [line for line in lines[skills + 1 : skills + 8] if line != "•"][:3] == ["Figma", "Sketch", "Adobe XD"]
-    assert lines.index("Andela, Lagos") < skills
