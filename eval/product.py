@@ -116,28 +116,12 @@ def analyse_job(title: str, description: str) -> jd_analysis.JobRequirements:
 def job_payload(*, job_id: str, title: str, description: str) -> JobAnalyzedPayload:
     """The `JobAnalyzed` payload the jobs service publishes for a freshly analysed posting."""
     requirements = analyse_job(title, description)
-    job_uuid = stable_uuid("job", job_id)
-    build = getattr(postings, "job_analyzed_payload", None)
-    if build is not None:
-        payload: JobAnalyzedPayload = build(
-            job_id=job_uuid,
-            recruiter_id=_RECRUITER,
-            title=title,
-            description=description,
-            requirements=requirements,
-            seniority=requirements.seniority,
-        )
-        return payload
-    # Until the jobs service exposes its payload builder: the fields `_analyzed_payload` fills.
-    return JobAnalyzedPayload(
-        job_id=job_uuid,
+    return postings.job_analyzed_payload(
+        job_id=stable_uuid("job", job_id),
         recruiter_id=_RECRUITER,
         title=title,
-        status="open",
-        required_skills=list(requirements.required_skills),
-        preferred_skills=list(requirements.preferred_skills),
-        min_years_experience=requirements.min_years_experience,
-        embedding_text=jd_analysis.embedding_text(title, description),
+        description=description,
+        requirements=requirements,
         seniority=requirements.seniority,
     )
 
@@ -154,24 +138,12 @@ def job_text(payload: JobAnalyzedPayload) -> str:
 
 def job_requirements(payload: JobAnalyzedPayload) -> scoring.JobRequirements:
     """The scorer's view of a job."""
-    convert = getattr(scoring, "job_from_payload", None)
-    if convert is not None:
-        requirements: scoring.JobRequirements = convert(payload)
-        return requirements
-    return scoring.JobRequirements(
-        required_skills=payload.required_skills,
-        preferred_skills=payload.preferred_skills,
-        min_years_experience=payload.min_years_experience,
-    )
+    return scoring.job_from_payload(payload)
 
 
 def candidate_profile(payload: ResumeParsedPayload) -> scoring.CandidateProfile:
     """The scorer's view of a resume."""
-    convert = getattr(scoring, "candidate_from_payload", None)
-    if convert is not None:
-        candidate: scoring.CandidateProfile = convert(payload)
-        return candidate
-    return scoring.CandidateProfile(skills=payload.skills, total_experience_months=payload.total_experience_months)
+    return scoring.candidate_from_payload(payload)
 
 
 def similarity(job_vector: npt.ArrayLike, resume_vector: npt.ArrayLike) -> float:
