@@ -113,7 +113,9 @@ def _alternatives(text: str, credentials: Sequence[SkillMention]) -> set[int]:
             run.append(index)
             continue
         joiners = [text[credentials[i - 1].end : credentials[i].start] for i in run[1:]]
-        if any(_OR.search(between) for between in joiners):
+        # "A teaching licence or QTS" names one credential twice: no alternative there.
+        distinct = {credentials[i].skill for i in run}
+        if len(distinct) > 1 and any(_OR.search(between) for between in joiners):
             found.update(run)
         run = [index]
     return found

@@ -21,6 +21,7 @@ VOCABULARY = Taxonomy.from_mapping(
             {"name": "Registered Nurse Licence", "synonyms": ["RN licence", "RN license"]},
             {"name": "CPA", "exact": ["CPA"]},
             {"name": "Driving Licence", "synonyms": ["driver's licence", "driver's license"]},
+            {"name": "Teaching Licence", "synonyms": ["teaching licence", "QTS"]},
             {"name": "Bar Admission", "synonyms": ["admitted to the bar", "bar admission"]},
         ],
         "certifications": [
@@ -111,3 +112,8 @@ def test_credentials_offered_as_alternatives_are_each_preferred() -> None:
     assert result.preferred_certifications == ("PMP", "CPA")
     assert result.required_certifications == ("BLS", "ACLS")
     assert result.required_licences == ()
+
+
+def test_one_credential_named_two_ways_is_not_an_alternative() -> None:
+    result = _analyse("Requirements:\n- Must hold a state teaching licence or QTS")
+    assert result.required_licences == ("Teaching Licence",)
