@@ -1,15 +1,13 @@
 """Licences and certifications a job asks for, kept apart from its skills.
 
 A credential is a skill of the vocabulary's `licences` or `certifications` category
-(`Taxonomy.credential_kind`). It is required
-where a skill would be (not in a preferred span), unless the posting lets the hire get it later:
+(`Taxonomy.credential_kind`). It is required where a skill would be (not in a preferred span), unless:
 
 - "CPA or CPA candidate", "CPA eligible", "working towards ACCA": a candidate on the way counts, so
   holding it is a preference, not a hard requirement.
 - "BLS required within 30 days of hire", "forklift certification provided": it can be obtained after
   the offer, so lacking it must not rule anyone out; holding it already is a plus. These become
-  preferred certifications.
-
+  preferred certifications. "BLS required upon hire" stays required: it is needed on the first day.
 - "SHRM-CP or SHRM-SCP": credentials offered as alternatives are each preferred. The contract cannot
   say "one of these", and requiring each would fail everyone who holds the other.
 
@@ -32,7 +30,7 @@ _FLAGS = re.IGNORECASE
 _OBTAINABLE_LATER = re.compile(
     r"\bwithin\s+(?:the\s+first\s+)?(?:\d{1,3}|a|one|two|three|four|six|nine|twelve|thirty|sixty|ninety)[\s-]*"
     r"(?:days?|weeks?|months?|years?)\b"
-    r"|\b(?:after|upon|following)\s+(?:hire|hiring|joining|employment|start(?:ing)?)\b"
+    r"|\b(?:after|following)\s+(?:hire|hiring|joining|employment|start(?:ing)?)\b"
     r"|\b(?:by|before)\s+the\s+end\s+of\s+(?:the\s+)?(?:probation|first)\b"
     r"|\b(?:we|the\s+company|the\s+employer)\s+(?:will\s+)?(?:provides?|pays?\s+for|sponsors?|trains?|certif(?:y|ies))\b"
     r"|\b(?:training|certification)\s+(?:is\s+|will\s+be\s+)?provided\b|\bpaid\s+(?:training|certification)\b"

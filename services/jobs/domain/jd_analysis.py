@@ -65,7 +65,8 @@ def analyse_job(title: str, description: str, *, taxonomy: Taxonomy | None = Non
         kind = posting.kind_at(mention.start)
         if kind != "ignored" and mention.skill not in credentials.names:
             (preferred if kind == "preferred" else required)[mention.skill] = None
-    years = experience_range(posting, skill_starts=[mention.start for mention in mentions])
+    skill_spans = [(mention.start, mention.end) for mention in mentions]
+    years = experience_range(posting, skill_starts=[start for start, _end in skill_spans])
     required_skills = tuple(required)
     return JobRequirements(
         required_skills=required_skills,
@@ -73,7 +74,7 @@ def analyse_job(title: str, description: str, *, taxonomy: Taxonomy | None = Non
         min_years_experience=years.minimum,
         max_years_experience=years.maximum,
         seniority=infer_seniority(posting.title, posting.description, years.minimum, years.maximum),
-        education=education_requirement(posting, skill_spans=[(mention.start, mention.end) for mention in mentions]),
+        education=education_requirement(posting, skill_spans=skill_spans),
         required_licences=credentials.required_licences,
         required_certifications=credentials.required_certifications,
         preferred_certifications=credentials.preferred_certifications,

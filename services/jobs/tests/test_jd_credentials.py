@@ -84,6 +84,10 @@ def test_a_credential_obtainable_after_hire_is_not_a_hard_requirement(line: str)
     assert result.preferred_certifications == ("BLS",)
 
 
+def test_a_credential_needed_upon_hire_is_required() -> None:
+    assert _analyse("Requirements:\n- BLS required upon hire").required_certifications == ("BLS",)
+
+
 def test_only_the_credential_with_the_deadline_is_obtainable() -> None:
     result = _analyse("Requirements:\n- BLS required; ACLS within 6 months of hire")
     assert result.required_certifications == ("BLS",)
