@@ -291,3 +291,18 @@ INCIDENTAL_MENTIONS = (
     "Shadowed a colleague for a day to see how {t} works.",
     "Joined a lunch-and-learn about {t}.",
 )
+
+# What a resume says about a licence that is not held yet (never evidence of holding it).
+PENDING_LICENCE: dict[str, tuple[str, ...]] = {
+    "rn_licence": (
+        "NCLEX-RN exam booked for February 2027.",
+        "Registered Nurse licence application pending with the state board.",
+    ),
+    "pt_licence": ("Physiotherapy licence application pending with the state board.", "HCPC registration in progress."),
+    "teaching_licence": ("Teaching licence application in progress.", "Working towards Qualified Teacher Status."),
+    "electrician_licence": (
+        "Journeyman electrician exam scheduled for spring 2027.",
+        "Completing the hours for a journeyman licence.",
+    ),
+    "bar_admission": ("Sitting the bar exam in February 2027.", "Bar admission pending (results due in spring 2027)."),
+}

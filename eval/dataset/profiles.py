@@ -1,6 +1,6 @@
-"""Drawing the people of a split: ten profiles around each posting, each of a known kind.
+"""Drawing the people of a split: eleven profiles around each posting, each of a known kind.
 
-For every job a split draws three strong candidates, two with one real gap, one far too junior or
+For every job a split draws three strong candidates, three with one real gap, one far too junior or
 senior, one from an adjacent field (or a weak same-field one where the field has no neighbour), one
 keyword stuffer from another field, one other-field person whose work shares the job's vocabulary, and
 one career changer into the job's field. The kind only steers the drawing: every pair's grade comes
@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from eval.dataset.careers import Granularity, Segment, lay_out
 from eval.dataset.fields import ADJACENT, FIELD_EXTRA_CREDENTIALS, FIELDS
 from eval.dataset.grading import grade_pair
-from eval.dataset.hard_cases import INCIDENTAL_MENTIONS, SHARED_VOCABULARY
+from eval.dataset.hard_cases import INCIDENTAL_MENTIONS, PENDING_LICENCE, SHARED_VOCABULARY
 from eval.dataset.model import TODAY, Education, EducationRequirement, Job, Level, Mention, Profile
 from eval.dataset.people import (
     COLLEGES,
@@ -33,11 +33,24 @@ from eval.dataset.people import (
 )
 from eval.dataset.skills import SKILLS
 
-KINDS = ("strong", "strong", "strong", "gap", "gap", "level", "adjacent", "stuffer", "shared", "changer")
+KINDS = (
+    "strong",
+    "strong",
+    "strong",
+    "gap",
+    "gap",
+    "gap_or_licence",
+    "level",
+    "adjacent",
+    "stuffer",
+    "shared",
+    "changer",
+)
 # The grades each kind aims at (an empty set: whatever the rules give).
 _AIM: dict[str, frozenset[int]] = {
     "strong": frozenset({3}),
     "gap": frozenset({2}),
+    "unlicensed": frozenset({1}),
     "level": frozenset({1}),
     "adjacent": frozenset(),
     "stuffer": frozenset({1}),
@@ -187,7 +200,7 @@ def _other_career(rng: random.Random, field: str, split: str) -> tuple[Segment, 
 def _plan(rng: random.Random, kind: str, job: Job, split: str) -> _Plan:
     spec = FIELDS[job.field]
     level = int(job.seniority)
-    if kind in {"strong", "gap", "level", "weak"}:
+    if kind in {"strong", "gap", "level", "weak", "unlicensed"}:
         must = list(job.required_skills) + [s for s in job.nice_skills if rng.random() < 0.5]
         forbidden: set[str] = set()
         traits: list[str] = []
@@ -204,12 +217,18 @@ def _plan(rng: random.Random, kind: str, job: Job, split: str) -> _Plan:
                 options.append("too_junior")
             if job.max_years is not None:
                 options.append("too_senior")
-            choice = rng.choice(options)
+            # Far too junior is only possible for postings asking 3+ years: prefer it where it is.
+            choice = options[0] if len(options) == 1 or rng.random() < 0.7 else options[1]
             traits.append(choice)
             if choice == "too_junior" or job.max_years is None:
                 years = rng.randint(0, job.min_years - 3)
             else:
                 years = rng.randint(job.max_years + 4, job.max_years + 10)
+        elif kind == "unlicensed":
+            # Everything but the licence: a graduate waiting for the exam or the board.
+            credentials = [c for c in credentials if c not in job.licences]
+            mentions.append(Mention("", rng.choice(half(PENDING_LICENCE[job.licences[0]], split))))
+            traits.append("missing_licence")
         elif kind in {"gap", "weak"}:
             feasible = ["skills"]
             if job.min_years >= 1:
@@ -263,6 +282,7 @@ def _plan(rng: random.Random, kind: str, job: Job, split: str) -> _Plan:
         if left_field:
             other = _pick_other_field(rng, job.field)
             segments.append(Segment(other, rng.randint(26, 50), (), frozenset(job.required_skills)))
+            credentials += [c for c in FIELDS[other].licences if c not in credentials]
         first_month = TODAY - sum(s.months for s in segments) - 6
         graduated = _graduation(rng, first_month)
         if job.education is None or education_ok:
@@ -412,4 +432,6 @@ def draw_kind(rng: random.Random, kind: str, job: Job) -> str:
         return "weak"
     if kind == "level" and job.min_years < 3 and job.max_years is None:
         return "gap"
+    if kind == "gap_or_licence":
+        return "unlicensed" if job.licences else "gap"
     return kind

@@ -1,9 +1,10 @@
 """Writing a latent profile as a resume: wording, dates, sections and the style of one person.
 
 The style is drawn before the career (its date format decides how precise the latent dates may be).
-Everything written about the person's own work is recorded as genuine text, and the skills written
-there as shown skills; passing mentions and shared-vocabulary sentences are written but recorded as
-neither, so labels never count them.
+Every skill term written about the person (skills section, summary, role bullets) is recorded as a
+shown skill; titles, skills-section items, degrees and credentials are recorded as genuine text, in
+which the vocabulary may find more. Free wording (outcomes, duties), passing mentions and
+shared-vocabulary sentences are written but recorded as neither, so labels never count them.
 """
 
 from __future__ import annotations
@@ -118,19 +119,19 @@ _PLAIN_PRACTICE_BULLETS = (
 )
 _SUMMARIES = (
     "{title} with {years} of experience. Strengths include {skills}.",
-    "I am a {title} with {years} behind me, most recently at {employer}. I work mostly with {skills}.",
+    "I am {a} {title} with {years} behind me, most recently at {employer}. I work mostly with {skills}.",
     "Dependable {title} ({years} in the field) known for {skills}.",
-    "{first} is a {title} with {years} of experience, strongest in {skills}.",
+    "{first} is {a} {title} with {years} of experience, strongest in {skills}.",
     "{title} who enjoys solving practical problems, with {years} of experience in {skills}.",
-    "Over the last {years} I have worked as a {title}, mainly with {skills}.",
+    "Over the last {years} I have worked as {a} {title}, mainly with {skills}.",
     "Experienced {title}: {years}, hands-on with {skills}.",
-    "A {title} with {years} of experience; core strengths in {skills}.",
+    "{A} {title} with {years} of experience; core strengths in {skills}.",
 )
 _CHANGER_SUMMARIES = (
-    "Former {old} who moved into work as a {title}; {years} in the new field, hands-on with {skills}.",
-    "After a first career as a {old}, I retrained and now work as a {title}, mainly with {skills}.",
+    "Former {old} who moved into work as {a} {title}; {years} in the new field, hands-on with {skills}.",
+    "After a first career as a {old}, I retrained and now work as {a} {title}, mainly with {skills}.",
     "Career changer: {old} turned {title}, with recent work in {skills}.",
-    "{first} spent years as a {old} before becoming a {title}; recent work covers {skills}.",
+    "{first} spent years as a {old} before becoming {a} {title}; recent work covers {skills}.",
 )
 _EDUCATION_LINES = (
     "{degree}, {school}, {year}",
@@ -272,6 +273,7 @@ class _Writer:
         return spec.spellings[0]
 
     def said(self, text: str) -> str:
+        """Record text whose vocabulary names the person's own skills (titles, skills, degrees, credentials)."""
         self.genuine.append(text)
         return text
 
@@ -333,7 +335,7 @@ class _Writer:
             title=role.title, employer=role.employer, EMPLOYER=role.employer.upper(), location=location
         )
         self.said(role.title)
-        lines = [self.said(line) for line in self.bullets(role)]
+        lines = self.bullets(role)
         lines += extra
         dates = date_range(role, self.style)
         inline = self.style.inline_dates.format(head=head, dates=dates)
@@ -343,12 +345,16 @@ class _Writer:
         profile = self.profile
         latest = profile.roles[0]
         field_months = len({m for r in profile.roles if r.field == latest.field for m in r.months()})
-        top = [s for s in profile.listed_skills[:6] if s in SKILLS]
+        # A summary speaks of the current work first, then of what the skills section claims.
+        recent = [s for s in latest.skills if s in SKILLS]
+        top = list(dict.fromkeys([*recent, *profile.listed_skills]))[:5]
         picked = self.rng.sample(top, k=min(3, len(top))) if top else []
         terms = [in_sentence(s, self.term(s)) for s in picked]
         skills = ", ".join(terms[:-1]) + " and " + terms[-1] if len(terms) > 1 else (terms[0] if terms else "the work")
         values = {
             "title": latest.title,
+            "a": "an" if latest.title[:1].upper() in "AEIOU" else "a",
+            "A": "An" if latest.title[:1].upper() in "AEIOU" else "A",
             "years": _years_words(self.rng, field_months),
             "skills": skills,
             "employer": latest.employer,
@@ -356,11 +362,8 @@ class _Writer:
         }
         if "career_changer" in profile.traits:
             old = profile.roles[-1].title
-            text = self.rng.choice(half(_CHANGER_SUMMARIES, self.split)).format(old=old, **values)
-            self.said(old)
-        else:
-            text = self.rng.choice(half(_SUMMARIES, self.split)).format(**values)
-        return self.said(text)
+            return self.rng.choice(half(_CHANGER_SUMMARIES, self.split)).format(old=old, **values)
+        return self.rng.choice(half(_SUMMARIES, self.split)).format(**values)
 
     def education_line(self, education: Education) -> str:
         subject = self.rng.choice(SUBJECTS[education.subject])
@@ -389,12 +392,15 @@ class _Writer:
         profile, style = self.profile, self.style
         mention_lines: dict[str, list[str]] = {}
         other_lines: list[str] = []
+        pending: list[str] = []
         seen: set[str] = set()
         for mention in profile.mentions:
             if mention.sentence in seen:
                 continue
             seen.add(mention.sentence)
-            if "shared_vocabulary" in profile.traits:
+            if not mention.skill and "missing_licence" in profile.traits:
+                pending.append(mention.sentence)
+            elif "shared_vocabulary" in profile.traits:
                 mention_lines.setdefault(profile.roles[0].employer, []).append(self.voiced(mention.sentence))
             elif self.rng.random() < 0.5:
                 other_lines.append(mention.sentence)
@@ -415,9 +421,9 @@ class _Writer:
                 "education", style.headings["education"], items=tuple(self.education_line(e) for e in profile.education)
             )
         )
-        if profile.credentials:
-            items = tuple(self.said(self.rng.choice(CREDENTIALS[c].spellings)) for c in profile.credentials)
-            sections.append(Section("credentials", style.headings["credentials"], items=items))
+        if profile.credentials or pending:
+            held = tuple(self.said(self.rng.choice(CREDENTIALS[c].spellings)) for c in profile.credentials)
+            sections.append(Section("credentials", style.headings["credentials"], items=(*held, *pending)))
         if other_lines:
             sections.append(Section("other", style.headings["other"], items=tuple(other_lines)))
         return Document(

@@ -89,8 +89,10 @@ def test_the_hard_cases_are_all_present(built: Path, split: str) -> None:
         "no_skills_section",
         "shared_vocabulary",
         "adjacent_field",
+        "missing_licence",
+        "left_field",
     ):
-        assert traits[trait] >= 5, (trait, traits)
+        assert traits[trait] >= 3, (trait, traits)
 
 
 @pytest.mark.parametrize("split", SPLITS)
