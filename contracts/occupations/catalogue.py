@@ -2,8 +2,8 @@
 
 Validation happens once, at load: every field a family, a generic title, a skill category or an
 adjacency names must exist, adjacency weights lie strictly between 0 and 1 and each pair is listed
-once, and no title phrase decides two things (two fields, or a field and a generic title), because
-then the answer would depend on the order of the file.
+once, no title phrase decides two things (two fields, or a field and a generic title) and no skill is
+both neutral and a cue, because then the answer would depend on the order of the file.
 """
 
 from __future__ import annotations
@@ -166,6 +166,10 @@ def build_catalogue(data: Mapping[str, Any]) -> Catalogue:
     for field, spec in raw_fields.items():
         for skill in _strings(spec.get("skills"), f"{field}.skills"):
             skill_sets[skill].add(field)
+    neutral_skills = frozenset(_strings(data.get("neutral_skills"), "neutral_skills"))
+    contradictions = sorted(neutral_skills & set(skill_sets))
+    if contradictions:
+        raise CatalogueError(f"skills both neutral and pointing to a field: {contradictions}")
     category_fields: dict[str, str] = dict(data.get("skill_categories") or {})
     _require_fields(category_fields.values(), labels, "skill_categories")
 
@@ -178,7 +182,7 @@ def build_catalogue(data: Mapping[str, Any]) -> Catalogue:
         cues=cues,
         skill_fields={skill: frozenset(fields) for skill, fields in skill_sets.items()},
         category_fields=category_fields,
-        neutral_skills=frozenset(_strings(data.get("neutral_skills"), "neutral_skills")),
+        neutral_skills=neutral_skills,
         adjacency=_adjacency(data.get("adjacency"), labels),
         prefixes=prefixes,
     )

@@ -763,6 +763,14 @@ def test_a_minimal_catalogue_loads() -> None:
         ),
         ({"fields": {"alpha": {"titles": ["alpha worker"]}}}, "needs a label"),
         ({"fields": {"alpha": {"label": "A", "titles": ["Senior II"]}}}, "no words left"),
+        (
+            {
+                "fields": {"alpha": {"label": "A", "titles": ["alpha worker"], "skills": ["Git"]}},
+                "neutral_skills": ["Git"],
+                "adjacency": [],
+            },
+            "both neutral",
+        ),
     ],
 )
 def test_the_loader_refuses_an_inconsistent_catalogue(changes: dict[str, Any], message: str) -> None:
