@@ -89,7 +89,8 @@ _DEGREE_NAMES: tuple[tuple[str, EducationLevel, str | None], ...] = (
         r"\bbachelor(?:'s|’s|s)?(?:\s+degree)?\b"
         r"|\b(?:B\.?\s?Sc\.?|B\.S\.|B\.A\.|B\.?\s?Eng\b\.?|B\.?\s?Com\b\.?|B\.?\s?Tech|BCA|B\.?\s?Arch)(?!\w)|\b(?-i:BFA)\b"
         r"|\b(?-i:BS|BA)\b(?=\s+(?:in|degree)\b|\s*/\s*(?-i:BA|BS|MS|MA)\b|\s+or\s+(?-i:BA|BS|MS|MA)\b|\s+or\s+equivalent\b)"
-        r"|\b(?:undergraduate|university|college|four[- ]year|4[- ]year)\s+degree\b",
+        r"|\b(?:undergraduate|university|college|four[- ]year|4[- ]year)\s+degree\b"
+        r"|\bB\.E\.(?!\w)|\b(?-i:BE)\b(?=\s*(?:/|in\b|\())",
         "bachelor",
         None,
     ),
@@ -113,7 +114,9 @@ _DEGREE_NAMES: tuple[tuple[str, EducationLevel, str | None], ...] = (
     (r"(?-i:(?P<subject>(?:[A-Z][\w&-]*[ \t]+){1,3}?)(?:Studies[ \t]+)?Certificate)\b", "diploma", None),
     # A bare "degree in X" is a bachelor's: the first degree, unless a higher one is named.
     (
-        r"\bdegree(?=\s+(?:in|qualified)\b)|\b(?:a|relevant|related|technical|appropriate|accredited)\s+degree\b(?!\s+of\b)",
+        r"\bdegree(?=\s+(?:in|qualified)\b)|\b(?:a|relevant|related|technical|appropriate|accredited)\s+degree\b(?!\s+of\b)"
+        # "degree or MBA", "diploma or degree": an alternative to another level.
+        r"|\bdegree(?=\s*(?:or|/)\s)|(?<=\bor\s)degree\b",
         "bachelor",
         None,
     ),
@@ -151,7 +154,16 @@ _FIELD_STOP = re.compile(
     _FLAGS,
 )
 _DIRECT_FIELD = re.compile(r"[ \t]+(?=(?-i:[A-Z]))")
-_FIELD_SPLIT = re.compile(r"\s*(?:,|/|;|\band/or\b|\bor\b)\s*", _FLAGS)
+# The separators are kept: the item after an "or" ends the list ("Accounting, Finance or Economics, a
+# portfolio..." lists three fields).
+_FIELD_SPLIT = re.compile(r"\s*(,|/|;|\band/or\b|\bor\b)\s*", _FLAGS)
+_FINAL_SEPARATOR = re.compile(r"and/or|or", _FLAGS)
+# An item that starts the next requirement, not another field: "2+ years in HR", "knowledge of PLC",
+# a tool's name ("AutoCAD", "SolidWorks").
+_NEXT_REQUIREMENT = re.compile(
+    r"\d|[a-z][A-Z]|^(?:knowledge|experience|excellent|good|strong|ability|able|proficiency|proficient|familiarity"
+    r"|familiar|understanding|working|solid|proven|hands-on|(?:an?\s+)?portfolio|fluen\w*|must|minimum|at\s+least)\b"
+)
 _NOT_A_FIELD = re.compile(
     r"^(?:related|relevant|similar|equivalent|comparable|other|another|associated|allied|appropriate|any|the\s+like"
     r"|etc|science|arts|study|studies)\b",
@@ -222,9 +234,9 @@ def education_requirement(posting: PostingText, *, skill_spans: Sequence[tuple[i
         if _NO_DEGREE.search(sentence) or (kind_at(named[0].start) == "neutral" and _about_the_employer(sentence)):
             continue
         lowest = min(named, key=lambda degree: LEVEL_ORDER.index(degree.level))
-        fields = [degree.field for degree in named if degree.field]
-        for degree in named:
-            fields += _fields_after(text, degree.end, bounds[1])
+        written = [field for degree in named for field in _fields_after(text, degree.end, bounds[1])]
+        # A field written out beats the one a name carries: "MBA in Marketing" is about marketing.
+        fields = written or [degree.field for degree in named if degree.field]
         # "Or equivalent experience" may follow in the next sentence of the same line.
         line_end = text.find("\n", bounds[1])
         line_end = len(text) if line_end < 0 else line_end
@@ -279,10 +291,15 @@ def _fields_after(text: str, position: int, clause_end: int) -> Iterator[str]:
     # A list of fields is short: reading a bounded window keeps a long run-on line linear.
     rest = text[intro.end() : min(clause_end, intro.end() + _FIELDS_WINDOW_CHARS)]
     stop = _FIELD_STOP.search(rest)
-    for item in _FIELD_SPLIT.split(rest[: stop.start()] if stop else rest):
+    pieces = _FIELD_SPLIT.split(rest[: stop.start()] if stop else rest)
+    for item, separator in zip(pieces[0::2], ["", *pieces[1::2]], strict=True):
         name = _FIELD_TAIL.sub("", _ARTICLE.sub("", item.strip(" \t,.'\"*"))).strip()
+        if _NEXT_REQUIREMENT.search(name):
+            return
         if _is_field(name):
             yield name
+        if _FINAL_SEPARATOR.fullmatch(separator):
+            return
 
 
 def _is_field(name: str) -> bool:

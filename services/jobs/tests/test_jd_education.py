@@ -55,6 +55,16 @@ def _education(description: str) -> JobEducation | None:
             JobEducation("diploma", ("HVAC Technology",), equivalent_years=DEFAULT_EQUIVALENT_YEARS["diploma"]),
         ),
         ("Certificate in Paralegal Studies.", JobEducation("diploma", ("Paralegal Studies",))),
+        ("Degree or MBA in Human Resources.", JobEducation("bachelor", ("Human Resources",))),
+        (
+            "Diploma or degree in Electrical Engineering, knowledge of PLC.",
+            JobEducation("diploma", ("Electrical Engineering",)),
+        ),
+        (
+            "BE/B.Tech in Mechanical Engineering, AutoCAD, SolidWorks or CATIA, GD&T.",
+            JobEducation("bachelor", ("Mechanical Engineering",)),
+        ),
+        ("MBA in Human Resources, 2+ years in HR operations.", JobEducation("master", ("Human Resources",))),
     ],
 )
 def test_education_statements(description: str, expected: JobEducation) -> None:
