@@ -7,6 +7,7 @@ event is acknowledged. Only infrastructure trouble (database, disk) raises, so t
 from __future__ import annotations
 
 import asyncio
+import uuid
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
@@ -15,6 +16,7 @@ from contracts.events import ResumeParsed, ResumeParseFailed, ResumeUploaded
 from contracts.events.ingest import ResumeParsedPayload, ResumeParseFailedPayload
 from contracts.skills import default_taxonomy
 from services.ingest.domain.injection import blank_spans, instruction_spans
+from services.ingest.domain.matching_profile import matching_profile
 from services.ingest.domain.profile import embedding_text, parse_profile
 from services.ingest.domain.schema import ParsedProfile
 from services.ingest.extraction import ExtractedDocument, ExtractionFailed
@@ -124,22 +126,50 @@ async def parse_uploaded_resume(ctx: HandlerContext, event: ResumeUploaded) -> N
         await _record_success(ctx, resume, outcome)
 
 
-async def _record_success(ctx: HandlerContext, resume: Resume, parsed: ParsedResume) -> None:
+def resume_parsed_payload(
+    *,
+    resume_id: uuid.UUID,
+    uploaded_by: uuid.UUID,
+    candidate_id: uuid.UUID | None = None,
+    job_id: uuid.UUID | None = None,
+    file_name: str | None = None,
+    parsed: ParsedResume,
+) -> ResumeParsedPayload:
+    """What `ResumeParsed` announces about a parsed resume (pure: the evaluation builds it the same way)."""
     profile = parsed.profile
-    resume.status = "parsed"
-    resume.parsed = parsed.as_json()
-    resume.error_code = resume.error = None
-    payload = ResumeParsedPayload(
-        resume_id=resume.id,
-        uploaded_by=resume.uploaded_by,
-        candidate_id=resume.candidate_id,
-        job_id=resume.job_id,
+    matching = matching_profile(profile, default_taxonomy())
+    return ResumeParsedPayload(
+        resume_id=resume_id,
+        uploaded_by=uploaded_by,
+        candidate_id=candidate_id,
+        job_id=job_id,
         name=profile.name,
         email=profile.email,
         skills=[skill.name for skill in profile.skills],
         total_experience_months=profile.total_experience_months,
         embedding_text=parsed.embedding_text,
+        file_name=file_name,
+        skill_evidence=matching.skill_evidence,
+        roles=matching.roles,
+        education=matching.education,
+        licences=matching.licences,
+        certifications=matching.certifications,
+        field=matching.field,
+    )
+
+
+async def _record_success(ctx: HandlerContext, resume: Resume, parsed: ParsedResume) -> None:
+    profile = parsed.profile
+    resume.status = "parsed"
+    resume.parsed = parsed.as_json()
+    resume.error_code = resume.error = None
+    payload = resume_parsed_payload(
+        resume_id=resume.id,
+        uploaded_by=resume.uploaded_by,
+        candidate_id=resume.candidate_id,
+        job_id=resume.job_id,
         file_name=resume.file_name,
+        parsed=parsed,
     )
     await ctx.emit(ctx.new_event(ResumeParsed, payload))
     log.info(

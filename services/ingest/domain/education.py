@@ -23,7 +23,9 @@ _LEVELS: tuple[tuple[EducationLevel, re.Pattern[str]], ...] = (
     (
         "doctorate",
         re.compile(
-            r"\b(?:Ph\.?\s?D|D\.?\s?Phil|Doctor(?:ate)?(?:\s+of|\s+in|al)?|Ed\.?\s?D|D\.?Sc|DBA)(?!\w)", re.IGNORECASE
+            r"\b(?:Ph\.?\s?D|D\.?\s?Phil|Doctor(?:ate)?(?:\s+of|\s+in|al)?|Ed\.?\s?D|D\.?Sc|DBA|DNP|Pharm\.?\s?D|DPT"
+            r"|DVM|DDS|DMD|Psy\.?\s?D|M\.D\.|J\.D\.)(?!\w)",
+            re.IGNORECASE,
         ),
     ),
     ("diploma", re.compile(r"\b(?:post[- ]?graduate diploma|pg diploma|pgdm|pgdba|pgd)\b", re.IGNORECASE)),
@@ -31,7 +33,8 @@ _LEVELS: tuple[tuple[EducationLevel, re.Pattern[str]], ...] = (
         "master",
         re.compile(
             r"\b(?:master(?:'s|s|’s)?(?:\s+(?:of|in|degree))?|M\.?\s?Sc|M\.S\.|M\.?\s?Tech|M\.?\s?Eng|M\.E\.?|MCA|M\.C\.A"
-            r"|MBA|M\.B\.A|M\.?\s?Com|M\.?\s?Phil|LL\.?M|MFA|MPH|MSW|M\.?\s?Pharm|M\.?\s?Ed|MArch|M\.A\.)(?!\w)",
+            r"|MBA|M\.B\.A|M\.?\s?Com|M\.?\s?Phil|LL\.?M|MFA|MPH|MSW|M\.?\s?Pharm|M\.?\s?Ed|MArch|M\.A\.|MSN|M\.S\.N"
+            r"|MHA|MPA|MAcc|MSc?N|MPAS|MOT|MSPT|MAT)(?!\w)",
             re.IGNORECASE,
         ),
     ),
@@ -39,11 +42,15 @@ _LEVELS: tuple[tuple[EducationLevel, re.Pattern[str]], ...] = (
         "bachelor",
         re.compile(
             r"\b(?:bachelor(?:'s|s|’s)?(?:\s+(?:of|in|degree))?|B\.?\s?Sc|B\.S\.|B\.?\s?Tech|B\.?\s?Eng|B\.E\.?|BCA|B\.C\.A"
-            r"|BBA|B\.B\.A|BBM|B\.?\s?Com|LL\.?B|MBBS|B\.?\s?Pharm|BFA|B\.?\s?Arch|B\.?\s?Ed|A\.B\.|B\.A\.|undergraduate)(?!\w)",
+            r"|BBA|B\.B\.A|BBM|B\.?\s?Com|LL\.?B|MBBS|B\.?\s?Pharm|BFA|B\.?\s?Arch|B\.?\s?Ed|A\.B\.|B\.A\.|undergraduate"
+            r"|BSN|B\.S\.N|BScN|BSW|BAcc|BSBA|BSEE|BSME|BSCS|BSIT)(?!\w)",
             re.IGNORECASE,
         ),
     ),
-    ("associate", re.compile(r"\bassociate(?:'s|’s)?\s+(?:of|in|degree)\b|\b(?:A\.A\.S?|A\.S\.|AAS)(?!\w)", re.I)),
+    (
+        "associate",
+        re.compile(r"\bassociate(?:'s|’s)?\s+(?:of|in|degree)\b|\b(?:A\.A\.S?|A\.S\.|AAS|ADN|ASN|AAB)(?!\w)", re.I),
+    ),
     (
         "high_school",
         re.compile(
@@ -57,7 +64,7 @@ _LEVELS: tuple[tuple[EducationLevel, re.Pattern[str]], ...] = (
 )
 # Two-letter degrees ("MS in Physics", "BA, Economics", "BE Civil") only where a part starts: "MA" and
 # "ME" are also US states.
-_BARE_DEGREE = re.compile(r"^(?P<abbr>MS|MA|ME|BS|BA|BE|AA|AS)(?=\s+(?:in|of)\b|\s*\(|\s*$|\s+[A-Z])")
+_BARE_DEGREE = re.compile(r"^(?P<abbr>MS|MA|ME|BS|BA|BE|AA|AS|MD|JD|BN)(?=\s+(?:in|of)\b|\s*\(|\s*$|\s+[A-Z])")
 _BARE_LEVELS: dict[str, EducationLevel] = {
     "MS": "master",
     "MA": "master",
@@ -67,6 +74,61 @@ _BARE_LEVELS: dict[str, EducationLevel] = {
     "BE": "bachelor",
     "AA": "associate",
     "AS": "associate",
+    "MD": "doctorate",
+    "JD": "doctorate",
+    "BN": "bachelor",
+}
+# Degrees whose name says the subject: a BSN studied nursing even when the line says no more.
+_SUBJECT_OF_DEGREE = {
+    "bsn": "Nursing",
+    "b.s.n": "Nursing",
+    "bscn": "Nursing",
+    "bn": "Nursing",
+    "msn": "Nursing",
+    "m.s.n": "Nursing",
+    "adn": "Nursing",
+    "asn": "Nursing",
+    "dnp": "Nursing",
+    "bsw": "Social Work",
+    "msw": "Social Work",
+    "pharmd": "Pharmacy",
+    "pharm.d": "Pharmacy",
+    "b.pharm": "Pharmacy",
+    "bpharm": "Pharmacy",
+    "dpt": "Physical Therapy",
+    "mpt": "Physical Therapy",
+    "md": "Medicine",
+    "m.d": "Medicine",
+    "mbbs": "Medicine",
+    "jd": "Law",
+    "j.d": "Law",
+    "llb": "Law",
+    "ll.b": "Law",
+    "llm": "Law",
+    "ll.m": "Law",
+    "mba": "Business Administration",
+    "bba": "Business Administration",
+    "mph": "Public Health",
+    "mha": "Health Administration",
+    "mpa": "Public Administration",
+    "bacc": "Accounting",
+    "macc": "Accounting",
+    "bsee": "Electrical Engineering",
+    "bsme": "Mechanical Engineering",
+    "bscs": "Computer Science",
+    "bsit": "Information Technology",
+    "bca": "Computer Applications",
+    "mca": "Computer Applications",
+    "barch": "Architecture",
+    "b.arch": "Architecture",
+    "march": "Architecture",
+    "bed": "Education",
+    "b.ed": "Education",
+    "med": "Education",
+    "m.ed": "Education",
+    "dvm": "Veterinary Medicine",
+    "dds": "Dentistry",
+    "dmd": "Dentistry",
 }
 _INSTITUTION = re.compile(
     r"\b(?i:universit(?:y|ies|ät|é|à|ad|eit|at|ario)|college|institute|institut|instituto|school|academy|akademie"
@@ -207,6 +269,9 @@ def _split_degree_and_school(part: str) -> tuple[str, str | None]:
 
 def _major(degree: str | None, others: Sequence[str]) -> str | None:
     if degree:
+        subject = _SUBJECT_OF_DEGREE.get(degree.strip().rstrip(".").lower().replace(" ", ""))
+        if subject is not None:
+            return subject
         match = _MAJOR_IN.search(degree) or _MAJOR_OF.search(degree)
         if match and not _NOT_MAJOR.match(match.group("major")):
             major = re.split(r"\s+(?:from|at)\s+", match.group("major"))[0]

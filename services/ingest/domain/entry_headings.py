@@ -29,7 +29,16 @@ _ROLE_WORDS = re.compile(
     r"|generalist|merchandiser|photographer|artist|illustrator|animator|copywriter|journalist|librarian"
     r"|caregiver|paramedic|dentist|hygienist|midwife|radiographer|dietitian|nutritionist|coach"
     r"|programme manager|dba|webmaster|technologist|expert|investigator|examiner|chemist|biologist"
-    r"|economist|statistician|mathematician|physicist|geologist|pilot|steward|senior|junior)\b",
+    r"|economist|statistician|mathematician|physicist|geologist|pilot|steward|senior|junior"
+    # Service, care and trade work: "Barista — Java Junction Café" names the barista first.
+    r"|barista|bartender|server|waiter|waitress|host|hostess|cook|line cook|sous chef|dishwasher|baker|butcher"
+    r"|housekeeper|cleaner|janitor|custodian|caretaker|driver|courier|picker|packer|loader|stocker|warehouse"
+    r"|crew member|team member|crew|nanny|carer|aide|cna|lpn|rn|lvn|np|emt|phlebotomist|sonographer|optician"
+    r"|teller|barber|stylist|hairdresser|beautician|esthetician|cosmetologist|welder|plumber|carpenter"
+    r"|machinist|fitter|installer|laborer|labourer|painter|roofer|mason|bricklayer|landscaper|gardener"
+    r"|groundskeeper|guard|firefighter|dispatcher|scheduler|actuary|broker|realtor|counselor|counsellor"
+    r"|worker|caseworker|paraprofessional|substitute|attendant|concierge|valet|usher|porter|handyman"
+    r"|journeyman|lineman|tradesperson|millwright|storekeeper|sales associate|associate)\b",
     re.IGNORECASE,
 )
 # A legal form makes a part an organisation whatever else it says ("Engineering Services Ltd").
@@ -46,6 +55,10 @@ _ORG_END = re.compile(
     r"|insurance|bancorp|financial|securities|markets|telecom|communications|entertainment|games|robotics"
     r"|council|ministry|authority|association|society|trust|infotech|infosystems|exports|traders|builders"
     r"|constructions|construction|automation|electronics|electricals|steel|textiles|chemicals|gmbh|inc|ltd"
+    r"|caf[eé]|coffee|roasters|restaurant|bistro|grill|bakery|diner|pub|hotel|hotels|inn|resort|realty|properties"
+    r"|plaza|mall|market|supermarket|store|stores|shop|boutique|salon|spa|gym|pharmacy|church|museum|theatre"
+    r"|theater|brewery|winery|farms?|kitchen|catering|cleaning|transport|trucking|movers|hospitality"
+    r"|center|centre|healthcare|health system|infirmary|hospice|nursing home|care home|nhs trust|laboratories"
     r"|llc|llp|plc|corp|corporation|limited|co)\.?$",
     re.IGNORECASE,
 )

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-SectionKind = Literal["summary", "experience", "education", "skills", "projects", "certifications", "other"]
+SectionKind = Literal[
+    "summary", "experience", "placements", "volunteer", "education", "skills", "projects", "certifications", "other"
+]
 
 _EXACT: dict[str, SectionKind] = {}
 for _kind, _names in {
@@ -24,7 +26,18 @@ for _kind, _names in {
         work history; career history; professional background; relevant experience; experience summary;
         internships; internship; internship experience; industrial experience; industry experience;
         positions held; experience details; company details; work; career; research experience;
-        teaching experience; freelance experience; professional history; job history; experiences""",
+        teaching experience; freelance experience; professional history; job history; experiences;
+        clinical experience; relevant clinical experience; nursing experience; healthcare experience;
+        employment experience; work and leadership experience""",
+    # Supervised practice while studying: skills used, but no employment (see `profile`).
+    "placements": """clinical placements; clinical placement; clinical rotations; clinical rotation; clinical practicum;
+        practicum; practicums; practica; placements; student placements; practice placements;
+        fieldwork; fieldwork placements; clinicals; clinical attachments; clerkships;
+        externships; student teaching; teaching practicum""",
+    # Unpaid work: skills used, but no position held (see `profile`).
+    "volunteer": """volunteer; volunteering; volunteer experience; volunteer work; voluntary work; voluntary experience;
+        community service; community involvement; volunteer activities; volunteering experience;
+        volunteer and community work; community work""",
     "education": """education; academic background; academic qualifications; educational qualifications;
         educational qualification; qualifications; education and training; academics; academic history;
         education details; educational background; academic profile; scholastic record; academic details;
@@ -47,12 +60,12 @@ for _kind, _names in {
         trainings; training; professional development; licensure""",
     "other": """interests; hobbies; hobbies and interests; interests and hobbies; awards; honors; honours;
         awards and honors; honors and awards; achievements; accomplishments; awards and achievements;
-        publications; references; volunteer; volunteering; volunteer experience; volunteer work;
+        publications; references;
         activities; extracurricular activities; extra curricular activities; personal details;
         personal information; declaration; contact; contact information; contact details; memberships;
         affiliations; professional affiliations; patents; conferences; leadership;
         leadership experience; additional information; miscellaneous; talks; presentations;
-        community involvement; personal data; languages known; spoken languages; language skills""",
+        personal data; languages known; spoken languages; language skills""",
 }.items():
     for _name in _names.split(";"):
         _EXACT[" ".join(_name.split())] = _kind  # type: ignore[assignment]
@@ -62,7 +75,8 @@ _WEAK = frozenset(
     " ".join(name.split())
     for name in """languages; leadership; tools; technologies; training; trainings; courses; activities; contact;
     about; work; career; expertise; strengths; software; frameworks; bio; highlights; studies; schooling;
-    portfolio; introduction; overview; certificate; internship; volunteer""".split(";")
+    portfolio; introduction; overview; certificate; internship; volunteer; placements; practicum; fieldwork;
+    clinicals; community work""".split(";")
 )
 
 _LEADING_DECORATION = re.compile(r"^(?:[^\w(]+|\d{1,2}[.)]\s+|[^\x00-\x7f]\s+|[IVX]{1,4}\.\s+)+")

@@ -108,10 +108,19 @@ def name_words(name: str) -> set[str]:
     return {name.strip(), *kept} if kept else {name.strip()}
 
 
+# Every personal line has a digit or one of these words: most lines are ruled out by one search.
+_MAYBE_PERSONAL = re.compile(
+    r"\d|\b(?:address|birth|birthday|born|dob|d\.o\.b|age|gender|sex|marital|civil|nationality|religion|caste"
+    r"|ethnicity|race|name|spouse|children|dependants|dependents|height|weight|blood|passport|pronouns|photo"
+    r"|photograph|picture|headshot|portrait|image|profile|avatar)\b|!\[",
+    re.IGNORECASE,
+)
+
+
 def is_personal_line(text: str) -> bool:
     """Whether a line holds personal data only: an address, a birth date, age, gender, family, a photo caption."""
     stripped = text.strip()
-    if not stripped:
+    if not stripped or not _MAYBE_PERSONAL.search(stripped):
         return False
     if _PERSONAL_LABEL.search(stripped) or _PHOTO_CAPTION.fullmatch(stripped):
         return True

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Literal
 
 from contracts.skills import Taxonomy
 from services.ingest.domain.certifications import read_certifications
@@ -25,10 +26,10 @@ from services.ingest.domain.contact import (
     name_in_line,
     phone_in,
 )
-from services.ingest.domain.dates import total_months
+from services.ingest.domain.dates import Interval, total_months
 from services.ingest.domain.education import read_education
 from services.ingest.domain.entry_headings import is_role, split_parts
-from services.ingest.domain.experience import read_experience
+from services.ingest.domain.experience import Job, read_experience
 from services.ingest.domain.lines import Line, logical_lines
 from services.ingest.domain.personal import (
     deidentify,
@@ -37,6 +38,7 @@ from services.ingest.domain.personal import (
     name_words,
     without_photo_captions,
 )
+from services.ingest.domain.placements import is_placement, is_volunteering, read_placements
 from services.ingest.domain.projects import read_projects
 from services.ingest.domain.schema import (
     Certification,
@@ -74,53 +76,21 @@ def parse_profile(
     headline = _headline(header.lines, name)
     # Address, birth date, photo captions and the like say nothing of the work: no part reads them.
     sections = [_without_personal_lines(section) for section in sections]
-    regions: list[Region] = []
-    experience: list[ExperienceEntry] = []
-    projects: list[ProjectEntry] = []
-    education: list[EducationEntry] = []
-    certifications: list[Certification] = []
-    intervals = []
-    summary_parts: list[str] = []
+    read = _Reading()
     for section in sections:
-        if section.kind == "header":
-            # Contact lines name no skills, but their links would ("github.com/jane" is not Git), nor
-            # does the name line (Jordan Swift knows no Swift by name) or where the person lives.
-            headline_text = "\n".join(line.text for line in section.lines if _is_header_content(line.text, name))
-            implied = disciplines_of(headline, taxonomy) if headline else ()
-            regions.append(Region("headline", "headline", headline_text, implied=implied))
-        elif section.kind == "summary":
-            summary_parts.append(section.text())
-            regions.append(Region("summary", "summary", section.text()))
-        elif section.kind == "skills":
-            regions.append(Region("skills", "skills-section", section.text()))
-        elif section.kind == "experience":
-            for job in read_experience([section], today=today):
-                label = job.entry.company or job.entry.role or "unnamed"
-                # An employer's name is no skill: "SAP SE" or "Canva" as employers say nothing of the person.
-                job_text = job.text.replace(job.entry.company, " ") if job.entry.company else job.text
-                implied = disciplines_of(job.entry.role, taxonomy) if job.entry.role else ()
-                region = Region("job", f"job:{label}", job_text, job.interval, implied)
-                regions.append(region)
-                experience.append(job.entry.model_copy(update={"skills": skills_in(region, taxonomy)[:100]}))
-                if job.interval is not None:
-                    intervals.append(job.interval)
-        elif section.kind == "projects":
-            for project in read_projects([section], today=today):
-                region = Region("project", f"project:{project.entry.title}", project.text, project.interval)
-                regions.append(region)
-                projects.append(project.entry.model_copy(update={"skills_used": skills_in(region, taxonomy)[:100]}))
-        elif section.kind == "education":
-            for schooling in read_education([section]):
-                label = schooling.entry.degree or schooling.entry.institution or "unnamed"
-                regions.append(Region("course", f"course:{label}", schooling.text))
-                education.append(schooling.entry)
-        elif section.kind == "certifications":
-            for credential in read_certifications([section]):
-                regions.append(Region("certification", f"certification:{credential.entry.name}", credential.text))
-                certifications.append(credential.entry)
-        else:
-            regions.append(Region("other", "mentioned", section.text()))
-    skills = collect_skills(_without_names(regions, experience, education, certifications, person=name), taxonomy)
+        _read_section(read, section, name=name, headline=headline, taxonomy=taxonomy, today=today)
+    regions = _without_names(read.regions, read.experience, read.education, read.certifications, person=name)
+    found = [skills_in(region, taxonomy) for region in regions]
+    # Each entry's skills are those of its own region, read like every other region (names blanked).
+    experience = [
+        entry.model_copy(update={"skills": found[index][:100]})
+        for entry, index in zip(read.experience, read.job_regions, strict=True)
+    ]
+    projects = [
+        entry.model_copy(update={"skills_used": found[index][:100]})
+        for entry, index in zip(read.projects, read.project_regions, strict=True)
+    ]
+    skills = collect_skills(regions, taxonomy, found=found)
     email = email_in(text, document_links)
     phone = phone_in(text, document_links)
     confidence, flags = assess(
@@ -132,11 +102,11 @@ def parse_profile(
             jobs=len(experience),
             dated_jobs=sum(1 for entry in experience if entry.start_date),
             skills=len(skills),
-            education=len(education),
+            education=len(read.education),
             text_chars=len(text),
         )
     )
-    summary = "\n".join(part for part in summary_parts if part).strip()
+    summary = "\n".join(part for part in read.summary_parts if part).strip()
     return ParsedProfile(
         name=name,
         email=email,
@@ -147,14 +117,101 @@ def parse_profile(
         skills=skills,
         experience=experience[:50],
         projects=projects[:50],
-        education=education[:20],
-        certifications=certifications[:50],
-        total_experience_months=min(total_months(intervals), 720) if intervals else None,
+        education=read.education[:20],
+        certifications=read.certifications[:50],
+        total_experience_months=min(total_months(read.intervals), 720) if read.intervals else None,
         unknown_skills=unknown_skill_terms(regions, getattr(taxonomy, "unknown_terms", None)),
         confidence=confidence,
         review_flags=flags,
         text_chars=len(text),
     )
+
+
+@dataclass
+class _Reading:
+    """What the sections gave so far: regions to read skills from, and the entries they belong to."""
+
+    regions: list[Region] = field(default_factory=list)
+    experience: list[ExperienceEntry] = field(default_factory=list)
+    job_regions: list[int] = field(default_factory=list)  # the region of each experience entry
+    projects: list[ProjectEntry] = field(default_factory=list)
+    project_regions: list[int] = field(default_factory=list)
+    education: list[EducationEntry] = field(default_factory=list)
+    certifications: list[Certification] = field(default_factory=list)
+    intervals: list[Interval] = field(default_factory=list)  # employment only: what total experience sums
+    summary_parts: list[str] = field(default_factory=list)
+
+    def add(self, region: Region) -> int:
+        self.regions.append(region)
+        return len(self.regions) - 1
+
+
+def _read_section(
+    read: _Reading, section: Section, *, name: str | None, headline: str | None, taxonomy: Taxonomy, today: date
+) -> None:
+    """Add one section's regions and entries to `read`."""
+    if section.kind == "header":
+        # Contact lines name no skills, but their links would ("github.com/jane" is not Git), nor
+        # does the name line (Jordan Swift knows no Swift by name) or where the person lives.
+        headline_text = "\n".join(line.text for line in section.lines if _is_header_content(line.text, name))
+        implied = disciplines_of(headline, taxonomy) if headline else ()
+        read.add(Region("headline", "headline", headline_text, implied=implied))
+    elif section.kind == "summary":
+        read.summary_parts.append(section.text())
+        read.add(Region("summary", "summary", section.text()))
+    elif section.kind == "skills":
+        read.add(Region("skills", "skills-section", section.text()))
+    elif section.kind in ("experience", "placements", "volunteer"):
+        for job in read_experience([section], today=today):
+            _read_job(read, job, kind=_kind_of_work(section.kind, job), taxonomy=taxonomy)
+    elif section.kind == "projects":
+        for project in read_projects([section], today=today):
+            region = Region("project", f"project:{project.entry.title}", project.text, project.interval)
+            read.project_regions.append(read.add(region))
+            read.projects.append(project.entry)
+    elif section.kind == "education":
+        for schooling in read_education([section]):
+            label = schooling.entry.degree or schooling.entry.institution or "unnamed"
+            read.add(Region("course", f"course:{label}", schooling.text))
+            read.education.append(schooling.entry)
+        for placement in read_placements(section, today=today):
+            read.add(Region("course", f"placement:{placement.label}", placement.text, placement.interval))
+    elif section.kind == "certifications":
+        for credential in read_certifications([section]):
+            read.add(Region("certification", f"certification:{credential.entry.name}", credential.text))
+            read.certifications.append(credential.entry)
+    else:
+        read.add(Region("other", "mentioned", section.text()))
+
+
+WorkKind = Literal["employment", "placement", "volunteer"]
+
+
+def _kind_of_work(section_kind: str, job: Job) -> WorkKind:
+    """Employment, a clinical or student placement, or volunteering: only employment is experience."""
+    if section_kind == "placements" or is_placement(job.entry.role, job.entry.company):
+        return "placement"
+    if section_kind == "volunteer" or is_volunteering(job.entry.role, job.entry.company):
+        return "volunteer"
+    return "employment"
+
+
+def _read_job(read: _Reading, job: Job, *, kind: WorkKind, taxonomy: Taxonomy) -> None:
+    label = job.entry.company or job.entry.role or "unnamed"
+    # An employer's name is no skill: "SAP SE" or "Canva" as employers say nothing of the person.
+    job_text = job.text.replace(job.entry.company, " ") if job.entry.company else job.text
+    implied = disciplines_of(job.entry.role, taxonomy) if job.entry.role else ()
+    if kind == "placement":
+        # Practice under supervision while studying: the skills were used, but it was no employment.
+        read.add(Region("course", f"placement:{label}", job_text, job.interval, implied))
+    elif kind == "volunteer":
+        # Unpaid work is real use of a skill; it is not a position held, nor employment months.
+        read.add(Region("project", f"volunteer:{label}", job_text, job.interval, implied))
+    else:
+        read.job_regions.append(read.add(Region("job", f"job:{label}", job_text, job.interval, implied)))
+        read.experience.append(job.entry)
+        if job.interval is not None:
+            read.intervals.append(job.interval)
 
 
 def _without_personal_lines(section: Section) -> Section:
@@ -181,6 +238,7 @@ def _without_names(
     "Java Junction Café" or "Python Plaza Academy" name an organisation, and "Jordan Swift" a person, not a
     skill. Skills sections keep them: there a name is a claim."""
     names = {entry.company for entry in experience if entry.company}
+    names |= {stem for name in list(names) if (stem := _short_name(name))}
     names |= {entry.institution for entry in education if entry.institution}
     names |= {entry.issuer for entry in certifications if entry.issuer}
     names |= name_words(person) if person else set()
@@ -190,6 +248,20 @@ def _without_names(
     return [
         region if region.kind == "skills" else replace(region, text=pattern.sub(" ", region.text)) for region in regions
     ]
+
+
+# What a firm's name may end with and still be the same firm without it: "Java Junction Café" is "Java Junction".
+_NAME_ENDING = re.compile(
+    r"(?:,?\s+(?:caf[eé]|coffee|restaurant|bar|grill|bakery|hotel|realty|plaza|store|shop|salon|agency|clinic"
+    r"|inc|ltd|llc|llp|plc|gmbh|corp|co|company|corporation|limited|group|holdings|pvt|private))+\.?$",
+    re.IGNORECASE,
+)
+
+
+def _short_name(name: str) -> str | None:
+    """A firm's name without its last, generic word, when two words or more are left (one could be a skill)."""
+    short = _NAME_ENDING.sub("", name).strip()
+    return short if short != name and len(short.split()) >= 2 else None
 
 
 def _names_pattern(names: set[str]) -> re.Pattern[str] | None:
@@ -212,7 +284,7 @@ def _headline(header: Sequence[Line], name: str | None) -> str | None:
             break
     for line in header[start : start + _HEADLINE_SCAN]:
         text = line.text.strip()
-        if is_contact_line(text) or len(text.split()) > 10 or re.search(r"\d{3}", text):
+        if is_contact_line(text) or is_personal_line(text) or len(text.split()) > 10 or re.search(r"\d{3}", text):
             continue
         if is_role(text):
             return text[:300]

@@ -47,6 +47,7 @@ _SENIORITY = re.compile(
 _TITLE_PIECES = re.compile(r"\s*(?:/|,|&|\band\b|\||–|—|\s-\s)\s*")
 _BRACKETS = re.compile(r"\([^)]*\)")
 _MAX_EVIDENCE = 50
+_LONGEST_CLAUSE = 300
 _MAX_SKILLS = 300
 
 
@@ -55,6 +56,9 @@ class Mention(Protocol):
 
     @property
     def skill(self) -> str: ...
+
+    @property
+    def start(self) -> int: ...
 
     @property
     def end(self) -> int: ...
@@ -91,10 +95,175 @@ class _Tally:
 def skills_in(region: Region, vocabulary: SkillVocabulary) -> list[str]:
     """The distinct canonical skills a region gives evidence of, in order of appearance."""
     found: dict[str, None] = dict.fromkeys(region.implied)
-    for mention in vocabulary.find(region.text):
-        if _counts(mention, region, vocabulary):
+    mentions = vocabulary.find(region.text)
+    context = _MentionContext(
+        region.text, [(mention.start, mention.end) for mention in mentions], listing=region.kind == "skills"
+    )
+    for mention in mentions:
+        if _counts(mention, region, vocabulary) and not context.incidental(mention.start, mention.end):
             found.setdefault(mention.skill)
     return list(found)
+
+
+# People and openings: a skill right before one of these names whom someone hired, managed or met.
+_PEOPLE = re.compile(
+    r"(?:engineers|developers|devs|programmers|coders|architects|administrators|admins|specialists|consultants"
+    r"|experts|analysts|scientists|designers|testers|practitioners|professionals|contractors|freelancers"
+    r"|candidates|talent|hires|recruits|technicians|nurses|accountants|teachers)\b",
+    re.IGNORECASE,
+)
+_PERSON = re.compile(
+    r"(?:engineer|developer|dev|programmer|architect|administrator|admin|specialist|consultant|expert|analyst"
+    r"|scientist|designer|tester|contractor|freelancer|candidate|hire|technician)\b",
+    re.IGNORECASE,
+)
+_OPENINGS = re.compile(
+    r"(?:roles?|positions?|openings?|vacanc(?:y|ies)|requisitions?|reqs?|headcount|jobs?|placements?|seats?)\b",
+    re.IGNORECASE,
+)
+_GROUPS = re.compile(
+    r"(?:teams?|squads?|groups?|departments?|practices?|guilds?|chapters?|org|organi[sz]ations?)\b",
+    re.IGNORECASE,
+)
+_QUALITIES = re.compile(
+    r"(?:experience|skills?|expertise|background|knowledge|proficiency|know-how|certifications?)\b", re.IGNORECASE
+)
+_FOLLOWING_NOUN = re.compile(
+    "|".join(pattern.pattern for pattern in (_PEOPLE, _PERSON, _OPENINGS, _GROUPS, _QUALITIES)), re.IGNORECASE
+)
+# Words that may stand between a skill and the people it describes: "Java and Go backend engineers".
+_BETWEEN = re.compile(
+    r"(?:,|&|/|\+|(?:and|or|senior|junior|sr|jr|lead|principal|staff|backend|back-end|frontend|front-end"
+    r"|full[- ]?stack|certified|experienced|skilled|qualified|talented|top|offshore|remote|contract|freelance"
+    r"|mid-level|entry-level|new|dedicated|in-house)\b\.?|\d+\+?)",
+    re.IGNORECASE,
+)
+# Verbs whose object is other people or a product: "hired Kubernetes engineers", "sold AWS migrations".
+_HIRING = r"hired|hires?|hiring|recruit(?:s|ed|ing|ment)?|sourced|headhunt(?:ed|ing)|staffed|placed|filled"
+_SELLING = (
+    r"s(?:old|ell|ells|elling)|resold|resell(?:s|ing)?|upsold|upsell(?:s|ing)?|cross-s(?:old|ell|elling)"
+    r"|pitch(?:ed|es|ing)?|marketed|closed\s+(?:deals|contracts)"
+)
+_MANAGING = (
+    r"manag(?:e|ed|es|ing)|l(?:ed|ead|eads|eading)|head(?:ed|ing)|supervis(?:e|ed|ing)|overs(?:aw|ee|eeing)"
+    r"|direct(?:ed|ing)|r(?:an|unning)|built|grew|scaled|coach(?:ed|ing)|mentor(?:ed|ing)|train(?:ed|ing)"
+    r"|partner(?:ed|ing)|collaborat(?:ed|ing)|work(?:ed|ing)\s+(?:with|alongside)|liais(?:ed|ing)|support(?:ed|ing)"
+)
+_OBJECT_CUE = re.compile(rf"\b(?:{_HIRING}|{_SELLING})\b", re.IGNORECASE)
+# The verb, then its object up to the mention: a few words, not a list that the verb only heads.
+_OBJECT_OF = re.compile(rf"\b(?:{_HIRING}|{_SELLING})\s+(?!,)(?:\S+\s+){{0,5}}$", re.IGNORECASE)
+_HIRE_CUE = re.compile(rf"\b(?:{_HIRING})\b", re.IGNORECASE)
+_MANAGE_CUE = re.compile(rf"\b(?:{_MANAGING}|{_HIRING})\b", re.IGNORECASE)
+# "Client: Salesforce", "clients such as SAP and Oracle": organisations served, not skills.
+_CLIENTS = re.compile(
+    r"\b(?:clients?|customers?|accounts?|brands?)\s+(?:such as|including|incl\.?|like|included|e\.g\.?)"
+    r"|^\W*(?:clients?|customers?|end[- ]clients?)\s*[:–—-]",
+    re.IGNORECASE,
+)
+# The candidate is one of the people: "one of six Java developers", "joined a team of Go engineers".
+_ONE_OF_THEM = re.compile(
+    r"\b(?:one of|as (?:a|an|the|one)|fellow|joined|part of|member of|among|(?:in|within|on) (?:a|the) team of"
+    r"|other|myself|with my)\b",
+    re.IGNORECASE,
+)
+# The candidate's own tool inside a clause about others: "sourced candidates using LinkedIn Recruiter".
+_OWN_TOOL = re.compile(
+    r"\b(?:using|via|through|with|in|on|into|leveraging|utili[sz]ing|by|within|inside|to|from)\b", re.IGNORECASE
+)
+_CLAUSE_BREAK = re.compile(
+    r"[;!?\n•|()]|[.](?=\s|$)|,?\s\b(?:and|then|while|whilst|also)\s+(?=(?:\w+ed|built|wrote|ran|led|drove|grew"
+    r"|won|made|set|cut|taught|kept|took|began|shipped|sold)\b)",
+    re.IGNORECASE,
+)
+# A skill word that starts an organisation's name: "Java Junction Café", "Python Plaza", "React Realty".
+_VENUE = re.compile(
+    r"(?:\s+(?:&\s+)?[A-Z][\w'’.-]*){0,2}?\s+(?:Caf[eé]|Coffee|Roasters|Bar|Grill|Restaurant|Bistro|Bakery|Diner"
+    r"|Pub|Hotel|Inn|Motel|Realty|Realtors|Properties|Homes|Plaza|Mall|Market|Store|Shop|Boutique|Salon|Spa|Gym"
+    r"|Agency|Bank|Clinic|Hospital|School|Academy|College|University|Institute|Church|Foundation|Club|Inc|Ltd|LLC"
+    r"|Corp|Company|Group|Partners|Associates|Consulting|Solutions|Technologies|Labs|Ventures|Holdings|Enterprises"
+    r"|Industries|Media|Records|Publishing|Motors|Farms?|Foods|Brewery|Brewing|Winery|Theat(?:re|er)|Cinema"
+    r"|Museum|Library|Council|Travel|Tours|Insurance|Dental|Pharmacy)\b\.?"
+    # ... unless a job title goes on: "AWS Solutions Architect" is a role, not a firm.
+    r"(?!\s+(?:Architect|Engineer|Developer|Manager|Specialist|Consultant|Analyst|Administrator|Lead|Expert"
+    r"|Professional|Associate|Practitioner|Certified|Certification)\b)",
+)
+
+
+def is_incidental(
+    text: str, start: int, end: int, mentions: Sequence[tuple[int, int]] = (), *, listing: bool = False
+) -> bool:
+    """Whether the skill mentioned at `text[start:end]` is someone else's (see the module docstring).
+
+    `mentions` are the spans of every skill mention in `text`, so that "Java and Go engineers" is read
+    as one list before its people. In a `listing` (a skills section) only the people and names count:
+    its items are nobody's verbs' objects ("Event sourcing, Kafka").
+    """
+    return _MentionContext(text, mentions, listing=listing).incidental(start, end)
+
+
+class _MentionContext:
+    """One text's clauses and cue words, found once for all the mentions in it."""
+
+    def __init__(self, text: str, mentions: Sequence[tuple[int, int]], *, listing: bool) -> None:
+        self.text = text
+        self.ends = dict(mentions)
+        self.listing = listing
+        # Texts without a verb about other people or a client label need no clause at all (most of them).
+        self.has_objects = not listing and bool(_OBJECT_CUE.search(text) or _CLIENTS.search(text))
+
+    def incidental(self, start: int, end: int) -> bool:
+        text = self.text
+        if text[start : start + 1].isupper() and _VENUE.match(text, end):
+            return True
+        follower = self._after_list(end)
+        noun = _FOLLOWING_NOUN.match(text, follower)
+        if not (noun or self.has_objects):
+            return False
+        before = text[_clause_start(text, start) : start]
+        if self.has_objects:
+            object_of = _OBJECT_OF.search(before)
+            if object_of and not _OWN_TOOL.search(before, object_of.start() + len(object_of.group(0).split()[0])):
+                return True  # the object of hiring or selling: "sold AWS migrations", "recruited Go, Rust engineers"
+            client = _CLIENTS.search(before)
+            if client and not _OWN_TOOL.search(before, client.end()):
+                return True
+        if noun is None:
+            return False
+        hiring = _HIRE_CUE.search(before) is not None
+        one_of_them = _ONE_OF_THEM.search(before) is not None
+        if _QUALITIES.match(text, follower):
+            return hiring  # "hired engineers with Kubernetes experience"
+        if _OPENINGS.match(text, follower):
+            return hiring  # "filled Java roles", not "configured AWS IAM roles" nor "wrote Spark jobs"
+        if _PEOPLE.match(text, follower):
+            return not one_of_them  # "managed Java developers", not "one of six Java developers"
+        if _PERSON.match(text, follower):
+            return hiring and not one_of_them  # "hired a Go developer", not "worked as a Go developer"
+        if _GROUPS.match(text, follower):
+            return _MANAGE_CUE.search(before) is not None and not one_of_them  # "led the iOS team"
+        return False
+
+    def _after_list(self, position: int) -> int:
+        """Where the words after a mention go on, past the other skills and modifiers listed with it."""
+        text = self.text
+        while True:
+            while position < len(text) and text[position] in " \t":
+                position += 1
+            if self.ends.get(position, position) > position:
+                position = self.ends[position]
+                continue
+            step = _BETWEEN.match(text, position)
+            if step is None or step.end() == position:
+                return position
+            position = step.end()
+
+
+def _clause_start(text: str, position: int) -> int:
+    # A clause is a few words: looking further back than a long sentence only costs time.
+    start = max(0, position - _LONGEST_CLAUSE)
+    for match in _CLAUSE_BREAK.finditer(text, start, position):
+        start = match.end()
+    return start
 
 
 def disciplines_of(title: str, vocabulary: SkillVocabulary) -> tuple[str, ...]:
@@ -123,15 +292,21 @@ def _counts(mention: Mention, region: Region, vocabulary: SkillVocabulary) -> bo
     return bool(_CALLED_A_SKILL.match(region.text, mention.end))
 
 
-def collect_skills(regions: Iterable[Region], vocabulary: SkillVocabulary) -> list[SkillEntry]:
-    """Every skill the regions give evidence of, in order of first appearance, with evidence and months."""
+def collect_skills(
+    regions: Sequence[Region], vocabulary: SkillVocabulary, *, found: Sequence[Sequence[str]] | None = None
+) -> list[SkillEntry]:
+    """Every skill the regions give evidence of, in order of first appearance, with evidence and months.
+
+    `found` holds each region's `skills_in`, when the caller has them already. A dated region (a job,
+    project, placement or volunteer role) adds its months to each of its skills.
+    """
     tallies: dict[str, _Tally] = {}
-    for region in regions:
-        for name in skills_in(region, vocabulary):
+    for index, region in enumerate(regions):
+        for name in found[index] if found is not None else skills_in(region, vocabulary):
             tally = tallies.setdefault(name, _Tally(category=vocabulary.category_of(name) or ""))
             if region.evidence not in tally.evidence and len(tally.evidence) < _MAX_EVIDENCE:
                 tally.evidence.append(region.evidence)
-            if region.kind in ("job", "project") and region.interval is not None:
+            if region.kind in ("job", "project", "course") and region.interval is not None:
                 tally.intervals.append(region.interval)
     return [
         SkillEntry(

@@ -108,7 +108,9 @@ def test_general_skills_count_only_where_claimed(profile: ParsedProfile) -> None
 
 def test_employers_and_issuers_are_not_skills_but_certificates_are_evidence(profile: ParsedProfile) -> None:
     assert "SAP" not in {entry.name for entry in profile.skills}, "SAP SE is the employer"
-    assert skill(profile, "AWS").evidence == ["certification:AWS Certified Developer – Associate"]
+    # The certificate's own name, when the vocabulary knows it as a credential, else the skill it certifies.
+    credential = default_taxonomy().canonical("AWS Certified Developer") or "AWS"
+    assert skill(profile, credential).evidence == ["certification:AWS Certified Developer – Associate"]
 
 
 def test_an_issuer_named_in_a_certificate_is_not_a_skill() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -16,7 +17,7 @@ from services.ingest.domain.personal import (
     neutralise_gendered_words,
 )
 from services.ingest.extraction import ExtractedDocument
-from services.ingest.parsing import ParsedResume, parse_document
+from services.ingest.parsing import ParsedResume, parse_document, resume_parsed_payload
 from services.ingest.settings import IngestSettings
 
 pytestmark = pytest.mark.unit
@@ -145,6 +146,18 @@ def test_the_embedding_text_is_the_same_whoever_the_person_is() -> None:
     assert "Registered Nurse" in first
     assert "they led their ward's move to Epic with them." in first
     assert "Their manager, Okafor, praised their triage work and thanked them for it." in first
+
+
+def test_the_payload_is_the_same_but_for_name_email_and_phone() -> None:
+    payloads = [
+        resume_parsed_payload(resume_id=uuid.UUID(int=1), uploaded_by=uuid.UUID(int=2), parsed=parsed(person))
+        for person in PEOPLE
+    ]
+    assert [(payload.name, payload.email) for payload in payloads] == [(person.name, person.email) for person in PEOPLE]
+    first = payloads[0].model_dump(exclude={"name", "email"})
+    for person, payload in zip(PEOPLE, payloads, strict=True):
+        assert payload.model_dump(exclude={"name", "email"}) == first, person.name
+    assert first["roles"][0]["field"] == "nursing"
 
 
 def test_the_profile_is_the_same_whoever_the_person_is() -> None:
