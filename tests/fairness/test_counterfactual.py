@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 
 from eval import product
+from eval.dataset.build import build
 from eval.embedding_cache import CachedEmbedder, product_embedder
-from eval.labelled_set import LabelledResume, ResumeLabels, Split, ensure_built, load_split
+from eval.labelled_set import LabelledResume, ResumeLabels, Split, load_split
 from eval.methods import JobPosting, product_scores, rank_by_score
 
 pytestmark = pytest.mark.integration
@@ -236,7 +237,7 @@ def _sample(split: Split) -> list[LabelledResume]:
 def tune_split(tmp_path_factory: pytest.TempPathFactory) -> Split:
     """The labelled set's tune half, generated afresh (the held-out half is never read here)."""
     root = tmp_path_factory.mktemp("eval-data")
-    ensure_built(root)
+    build(root, ("tune",))
     return load_split(root, "tune")
 
 
