@@ -18,10 +18,9 @@ import numpy.typing as npt
 
 from contracts.events.ingest import ResumeParsedPayload
 from contracts.events.jobs import JobAnalyzedPayload
-from services.ingest import parsing as ingest_parsing
 from services.ingest.domain.filetypes import FileRejected, sniff_content_type
 from services.ingest.extraction import ExtractedDocument, ExtractionFailed, extract_document
-from services.ingest.parsing import ParsedResume, parse_document
+from services.ingest.parsing import ParsedResume, parse_document, resume_parsed_payload
 from services.ingest.settings import IngestSettings
 from services.jobs import postings
 from services.jobs.domain import jd_analysis
@@ -76,23 +75,8 @@ def parse(document: ExtractedDocument) -> ParsedResume:
 def resume_payload(parsed: ParsedResume, *, resume_id: str) -> ResumeParsedPayload:
     """The `ResumeParsed` payload ingest publishes for a parse (a candidate's own resume)."""
     resume_uuid = stable_uuid("resume", resume_id)
-    build = getattr(ingest_parsing, "resume_parsed_payload", None)
-    if build is not None:
-        payload: ResumeParsedPayload = build(
-            resume_id=resume_uuid, uploaded_by=resume_uuid, candidate_id=resume_uuid, parsed=parsed
-        )
-        return payload
-    # Until ingest exposes its payload builder: the fields `_record_success` fills.
-    profile = parsed.profile
-    return ResumeParsedPayload(
-        resume_id=resume_uuid,
-        uploaded_by=resume_uuid,
-        candidate_id=resume_uuid,
-        name=profile.name,
-        email=profile.email,
-        skills=[skill.name for skill in profile.skills],
-        total_experience_months=profile.total_experience_months,
-        embedding_text=parsed.embedding_text,
+    return resume_parsed_payload(
+        resume_id=resume_uuid, uploaded_by=resume_uuid, candidate_id=resume_uuid, parsed=parsed
     )
 
 
