@@ -23,7 +23,7 @@ from eval.dataset.grading import grade_pair
 from eval.dataset.jobs import draw_jobs, draw_seniorities, write_posting
 from eval.dataset.model import Job, Mention, Profile, month_text
 from eval.dataset.people import SPLITS
-from eval.dataset.profiles import KINDS, draw_kind, draw_person, draw_profile
+from eval.dataset.profiles import KINDS, draw_kind, draw_person, draw_profile, with_writing_traits
 from eval.dataset.render import LAYOUTS, render
 from eval.dataset.skills import SKILLS
 from eval.dataset.writing import draw_style, write_resume
@@ -45,33 +45,6 @@ class BuiltResume:
     layout: str
     file: str
     labels: dict[str, Any]
-
-
-def _with_traits(rng: random.Random, profile: Profile, kind: str, job: Job) -> Profile:
-    """Writing-only traits (they never change a grade): synonyms, no skills section, a passing mention."""
-    traits = list(profile.traits)
-    mentions = list(profile.mentions)
-    if kind not in {"stuffer", "shared"} and rng.random() < 0.25:
-        traits.append("synonym_rich")
-    if kind != "stuffer" and rng.random() < 0.2:
-        traits.append("no_skills_section")
-    if kind in {"strong", "changer"} and rng.random() < 0.15:
-        lacking = [
-            s
-            for s in (*job.nice_skills, *FIELDS[job.field].extra)
-            if s not in profile.evidenced_skills() and s not in profile.listed_skills
-        ]
-        if lacking:
-            from eval.dataset.profiles import _incidental
-
-            mentions.append(_incidental(rng, rng.choice(lacking), split_of(job)))
-            traits.append("incidental_mention")
-    return replace(profile, traits=tuple(dict.fromkeys(traits)), mentions=tuple(mentions))
-
-
-def split_of(job: Job) -> str:
-    """The split a job belongs to, from its id."""
-    return "tune" if job.job_id.startswith("T-") else "heldout"
 
 
 def _formats(rng: random.Random, count: int) -> list[str]:
@@ -160,7 +133,7 @@ def build_split(split: str, out: Path) -> dict[str, Any]:
             profile = draw_profile(
                 rng, actual, job, split=split, resume_id="", person=person, granularity=style.granularity
             )
-            drawn.append((_with_traits(rng, profile, actual, job), style))
+            drawn.append((with_writing_traits(rng, profile, actual, job, split), style))
     rng.shuffle(drawn)
     prefix = "T" if split == "tune" else "H"
     formats = _formats(rng, len(drawn))

@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass
 from typing import Literal
 
-from eval.dataset.fields import FIELDS
+from eval.dataset.fields import FIELDS, title_skills
 from eval.dataset.model import TODAY, Role
 from eval.dataset.people import EMPLOYERS, half
 
@@ -138,7 +138,8 @@ def lay_out(
         start = _snap_start(last - length + 1, granularity)
         employer = _employer(rng, segment.field, split, used)
         title = FIELDS[segment.field].intern_title if segment.intern else stage_title(rng, segment.field, before, split)
-        roles.append(Role(title, employer, segment.field, start, end, skills, location))
+        implied = [s for s in title_skills(segment.field, title) if s not in skills and s not in segment.forbidden]
+        roles.append(Role(title, employer, segment.field, start, end, (*skills, *implied), location))
         next_start = start
     return tuple(roles)
 

@@ -1267,6 +1267,43 @@ FIELDS: dict[str, FieldSpec] = {
     )
 }
 
+# Words of a title that say what the work was ("Help Desk Analyst" did help desk support): a role with
+# such a title evidences the skill, so no drawing ever drops it or mentions it as lacking.
+TITLE_SKILLS: dict[str, tuple[tuple[str, str], ...]] = {
+    "data_analyst": (("Data Analyst", "Data Analysis"), ("Data Analytics", "Data Analysis")),
+    "data_scientist": (("Machine Learning", "Machine Learning"),),
+    "data_engineer": (("ETL", "ETL"),),
+    "devops": (("SRE", "Site Reliability Engineering"),),
+    "nursing": (("Nurse", "Nursing"),),
+    "physiotherapy": (("Physiotherapist", "Physical Therapy"), ("Physical Therapist", "Physical Therapy")),
+    "pharmacy_tech": (("Pharmacy", "Pharmacy"),),
+    "ux_design": (("UX", "UX Design"),),
+    "graphic_design": (("Graphic Design", "Graphic Design"),),
+    "it_support": (("Help Desk", "Help Desk Support"), ("Service Desk", "Help Desk Support")),
+    "teaching": (("Teacher", "Teaching"),),
+    "hr": (("Recruit", "Recruitment"), ("Talent Acquisition", "Recruitment")),
+    "logistics": (("Logistics", "Logistics"),),
+    "hospitality": (
+        ("Front Desk", "Front Desk Operations"),
+        ("Front Office", "Front Desk Operations"),
+        ("Food and Beverage", "Food and Beverage"),
+        ("Guest Service", "Guest Relations"),
+    ),
+    "hvac": (("HVAC", "HVAC"), ("Refrigeration", "Refrigeration")),
+    "paralegal": (("Litigation", "Litigation"),),
+}
+
+
+def title_skills(field: str, title: str) -> tuple[str, ...]:
+    """The skills a title in this field says the work involved."""
+    return tuple(skill for words, skill in TITLE_SKILLS.get(field, ()) if words in title)
+
+
+def implied_by_titles(field: str) -> frozenset[str]:
+    """Every skill some title of the field implies (never dropped or mentioned as lacking)."""
+    return frozenset(skill for _, skill in TITLE_SKILLS.get(field, ()))
+
+
 PROFESSIONS: tuple[str, ...] = tuple(dict.fromkeys(spec.profession for spec in FIELDS.values()))
 
 # Fields a recruiter would look at for each other's jobs (symmetric, listed once).

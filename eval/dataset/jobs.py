@@ -248,7 +248,7 @@ def write_posting(rng: random.Random, job: Job, split: str) -> str:
                 f"{job.employer} is hiring a {job.title} in {job.location}.",
                 f"Join {job.employer} as our next {job.title} ({job.location}).",
                 f"We are looking for a {job.title} to join us in {job.location}.",
-                f"{job.title} - {job.employer}, {job.location}",
+                f"{job.title} - {job.employer}, {job.location}.",
             ),
             split,
         )

@@ -14,7 +14,7 @@ import random
 from dataclasses import dataclass, replace
 
 from eval.dataset.careers import Granularity, Segment, lay_out
-from eval.dataset.fields import ADJACENT, FIELD_EXTRA_CREDENTIALS, FIELDS
+from eval.dataset.fields import ADJACENT, FIELD_EXTRA_CREDENTIALS, FIELDS, implied_by_titles
 from eval.dataset.grading import grade_pair
 from eval.dataset.hard_cases import INCIDENTAL_MENTIONS, PENDING_LICENCE, SHARED_VOCABULARY
 from eval.dataset.model import TODAY, Education, EducationRequirement, Job, Level, Mention, Profile
@@ -227,6 +227,7 @@ def _plan(rng: random.Random, kind: str, job: Job, split: str) -> _Plan:
         elif kind == "unlicensed":
             # Everything but the licence: a graduate waiting for the exam or the board.
             credentials = [c for c in credentials if c not in job.licences]
+            years = 0
             mentions.append(Mention("", rng.choice(half(PENDING_LICENCE[job.licences[0]], split))))
             traits.append("missing_licence")
         elif kind in {"gap", "weak"}:
@@ -244,9 +245,12 @@ def _plan(rng: random.Random, kind: str, job: Job, split: str) -> _Plan:
             gaps = rng.sample(feasible, k=2 if kind == "weak" else 1)
         for gap in gaps:
             if gap == "skills":
-                dropped = rng.sample(list(job.required_skills), k=rng.choice((1, 1, 2)))
+                droppable = [s for s in job.required_skills if s not in implied_by_titles(job.field)]
+                dropped = rng.sample(droppable, k=min(len(droppable), rng.choice((1, 1, 2))))
                 must = [s for s in must if s not in dropped]
                 forbidden |= set(dropped)
+                if not dropped:
+                    continue
                 if rng.random() < 0.5:
                     mentions.append(_incidental(rng, dropped[0], split))
                     traits.append("incidental_mention")
@@ -271,7 +275,13 @@ def _plan(rng: random.Random, kind: str, job: Job, split: str) -> _Plan:
                 traits.append("left_field")
         months = _years_to_months(rng, years)
         segments = [
-            Segment(job.field, months, tuple(must), frozenset(forbidden), intern=months < 12 and rng.random() < 0.6)
+            Segment(
+                job.field,
+                months,
+                tuple(must),
+                frozenset(forbidden),
+                intern=months < 12 and (kind == "unlicensed" or rng.random() < 0.6),
+            )
         ]
         if rng.random() < 0.25 and months >= 12:
             # A student job before the career: dated work that is not relevant experience.
@@ -435,3 +445,24 @@ def draw_kind(rng: random.Random, kind: str, job: Job) -> str:
     if kind == "gap_or_licence":
         return "unlicensed" if job.licences else "gap"
     return kind
+
+
+def with_writing_traits(rng: random.Random, profile: Profile, kind: str, job: Job, split: str) -> Profile:
+    """Writing-only traits (they never change a grade): synonyms, no skills section, a passing mention."""
+    traits = list(profile.traits)
+    mentions = list(profile.mentions)
+    if kind not in {"stuffer", "shared"} and rng.random() < 0.25:
+        traits.append("synonym_rich")
+    if kind != "stuffer" and rng.random() < 0.2:
+        traits.append("no_skills_section")
+    if kind in {"strong", "changer"} and rng.random() < 0.15:
+        implied = frozenset().union(*(implied_by_titles(role.field) for role in profile.roles))
+        lacking = [
+            s
+            for s in (*job.nice_skills, *FIELDS[job.field].extra)
+            if s not in profile.evidenced_skills() and s not in profile.listed_skills and s not in implied
+        ]
+        if lacking:
+            mentions.append(_incidental(rng, rng.choice(lacking), split))
+            traits.append("incidental_mention")
+    return replace(profile, traits=tuple(dict.fromkeys(traits)), mentions=tuple(mentions))

@@ -2,8 +2,8 @@
 
 The style is drawn before the career (its date format decides how precise the latent dates may be).
 Every skill term written about the person (skills section, summary, role bullets) is recorded as a
-shown skill; titles, skills-section items, degrees and credentials are recorded as genuine text, in
-which the vocabulary may find more. Free wording (outcomes, duties), passing mentions and
+shown skill; titles, skills-section items and credentials are recorded as genuine text, in which
+the vocabulary may find more (a degree names a subject studied, not a skill shown). Free wording (outcomes, duties), passing mentions and
 shared-vocabulary sentences are written but recorded as neither, so labels never count them.
 """
 
@@ -123,7 +123,7 @@ _SUMMARIES = (
     "Dependable {title} ({years} in the field) known for {skills}.",
     "{first} is {a} {title} with {years} of experience, strongest in {skills}.",
     "{title} who enjoys solving practical problems, with {years} of experience in {skills}.",
-    "Over the last {years} I have worked as {a} {title}, mainly with {skills}.",
+    "I have spent {years} working as {a} {title}, mainly with {skills}.",
     "Experienced {title}: {years}, hands-on with {skills}.",
     "{A} {title} with {years} of experience; core strengths in {skills}.",
 )
@@ -273,7 +273,7 @@ class _Writer:
         return spec.spellings[0]
 
     def said(self, text: str) -> str:
-        """Record text whose vocabulary names the person's own skills (titles, skills, degrees, credentials)."""
+        """Record text whose vocabulary names the person's own skills (titles, skills, credentials)."""
         self.genuine.append(text)
         return text
 
@@ -371,7 +371,6 @@ class _Writer:
         degree = (
             self.rng.choice(special) if special else self.rng.choice(DEGREE_NAMES[education.level]).format(s=subject)
         )
-        self.said(degree)
         template = self.rng.choice(half(_EDUCATION_LINES, self.split))
         return template.format(degree=degree, school=education.school, year=education.year)
 

@@ -149,3 +149,29 @@ def test_the_build_is_byte_for_byte_reproducible(built: Path, tmp_path: Path) ->
         }
 
     assert digest(tmp_path / "heldout") == digest(built / "heldout")
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_passing_mentions_and_shared_vocabulary_are_never_labelled_skills(built: Path, split: str) -> None:
+    taxonomy = default_taxonomy()
+    mentioned = 0
+    for resume in _rows(built / split / "resumes.jsonl"):
+        labels = resume["labels"]
+        for skill in labels["mentioned_not_held"]:
+            assert skill not in labels["evidenced_skills"], (resume["file"], skill)
+            assert taxonomy.canonical(skill) not in labels["skills"], (resume["file"], skill)
+            mentioned += 1
+    assert mentioned >= 20
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_graduates_waiting_for_a_licence_are_capped_at_one(built: Path, split: str) -> None:
+    unlicensed = {r["resume_id"] for r in _rows(built / split / "resumes.jsonl") if "missing_licence" in r["traits"]}
+    jobs = {job["job_id"]: job for job in _rows(built / split / "jobs.jsonl")}
+    capped = [
+        g
+        for g in _rows(built / split / "grades.jsonl")
+        if g["resume_id"] in unlicensed and jobs[g["job_id"]]["requirements"]["licences"]
+    ]
+    assert unlicensed
+    assert all(g["grade"] <= 1 for g in capped)
