@@ -31,7 +31,7 @@ test-fast: install  ## unit tests only
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy contracts talentkit services bench tests
+	$(VENV)/bin/mypy contracts talentkit services bench tests eval
 
 fmt: install
 	$(VENV)/bin/ruff check --fix .
