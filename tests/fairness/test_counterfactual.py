@@ -300,7 +300,8 @@ def test_personal_details_change_no_score_and_no_ranking(tune_split: Split, embe
                 if (result.score, result.breakdown) != (expected.score, expected.breakdown):
                     score_changes.append(
                         f"{job.job_id} x {rid} persona {k}: {expected.score} -> {result.score} "
-                        f"({expected.breakdown} -> {result.breakdown})"
+                        f"(similarity {expected.semantic_similarity} -> {result.semantic_similarity}; "
+                        f"{expected.breakdown} -> {result.breakdown})"
                     )
             ranked = rank_by_score({rid: result.score for rid, result in scores[job.job_id].items()}, list(pool))
             expected_ranking = rank_by_score(
