@@ -128,7 +128,7 @@ def test_a_field_or_a_title_is_not_a_credential(taxonomy: Taxonomy, text: str, e
         ("Django", "Python"),
         ("Amazon EKS", "Kubernetes"),
         ("Westlaw", "Legal Research"),
-        ("Greenhouse ATS", "Applicant Tracking Systems"),
+        ("Greenhouse", "Applicant Tracking Systems"),
         ("ServSafe", "Food Safety"),
         ("Forklift Certification", "Forklift Operation"),
         ("Registered Nurse Licence", "Nursing"),

@@ -299,7 +299,7 @@ RECALL = {
             {
                 "Human Resources",
                 "Recruitment",
-                "Greenhouse ATS",
+                "Greenhouse",
                 "Employee Onboarding",
                 "Employee Offboarding",
                 "Compensation and Benefits",
