@@ -255,6 +255,13 @@ def education_requirement(posting: PostingText, *, skill_spans: Sequence[tuple[i
     return min(statements, key=lambda education: LEVEL_ORDER.index(education.level)) if statements else None
 
 
+def names_a_degree(posting: PostingText, position: int) -> bool:
+    """Whether the sentence around `position` names a degree: a skill word there is a subject studied
+    ("a degree in Psychology or Social Work"), not a skill the job asks for."""
+    start, end = posting.sentence(position)
+    return bool(_ANY_DEGREE.search(posting.text, start, end))
+
+
 def _about_the_employer(sentence: str) -> bool:
     """ "Our founders hold PhDs": a sentence about the company, outside any requirements section."""
     return bool(_EMPLOYER.search(sentence)) and not _ASKS.search(sentence)

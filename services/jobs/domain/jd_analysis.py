@@ -17,7 +17,7 @@ from contracts.events.jobs import Seniority
 from contracts.occupations import classify_job
 from contracts.skills import Taxonomy, default_taxonomy
 from services.jobs.domain.credentials import read_credentials
-from services.jobs.domain.education import JobEducation, education_requirement
+from services.jobs.domain.education import JobEducation, education_requirement, names_a_degree
 from services.jobs.domain.experience import experience_range
 from services.jobs.domain.seniority import infer_seniority
 from services.jobs.domain.spans import read_posting
@@ -59,13 +59,20 @@ def analyse_job(title: str, description: str, *, taxonomy: Taxonomy | None = Non
     posting = read_posting(title, description)
     mentions = taxonomy.find(posting.text)
     credentials = read_credentials(posting, mentions, taxonomy=taxonomy)
+    skill_spans = [(mention.start, mention.end) for mention in mentions]
+    education = education_requirement(posting, skill_spans=skill_spans)
+    written = [name.casefold() for name in (education.fields if education else ())]
+    subjects = {(taxonomy.canonical(name) or name).casefold() for name in written}
     required: dict[str, None] = {}
     preferred: dict[str, None] = {}
     for mention in mentions:
         kind = posting.kind_at(mention.start)
-        if kind != "ignored" and mention.skill not in credentials.names:
-            (preferred if kind == "preferred" else required)[mention.skill] = None
-    skill_spans = [(mention.start, mention.end) for mention in mentions]
+        if kind == "ignored" or mention.skill in credentials.names:
+            continue
+        named = mention.skill.casefold() in subjects or any(mention.matched.casefold() in name for name in written)
+        if named and names_a_degree(posting, mention.start):
+            continue  # the subject of a degree asked for, not a skill
+        (preferred if kind == "preferred" else required)[mention.skill] = None
     years = experience_range(posting, skill_starts=[start for start, _end in skill_spans])
     required_skills = tuple(required)
     return JobRequirements(
@@ -74,7 +81,7 @@ def analyse_job(title: str, description: str, *, taxonomy: Taxonomy | None = Non
         min_years_experience=years.minimum,
         max_years_experience=years.maximum,
         seniority=infer_seniority(posting.title, posting.description, years.minimum, years.maximum),
-        education=education_requirement(posting, skill_spans=skill_spans),
+        education=education,
         required_licences=credentials.required_licences,
         required_certifications=credentials.required_certifications,
         preferred_certifications=credentials.preferred_certifications,

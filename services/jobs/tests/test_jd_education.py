@@ -105,3 +105,17 @@ def test_separate_requirements_set_the_highest_bar() -> None:
 )
 def test_no_education_requirement(description: str) -> None:
     assert _education(description) is None
+
+
+def test_a_degree_subject_is_not_a_required_skill_unless_asked_for_elsewhere() -> None:
+    requirements = analyse_job(
+        "HR Business Partner",
+        "Requirements:\n- Recruitment and employee onboarding.\n"
+        "- Bachelor's degree in Psychology or Social Work.\n"
+        "- MSc in Statistics preferred; statistics in daily reporting.",
+    )
+    assert "Psychology" not in requirements.required_skills
+    assert "Social Work" not in requirements.required_skills
+    assert "Recruitment" in requirements.required_skills
+    # Asked for in its own right outside the degree sentence: still a skill.
+    assert "Statistics" in requirements.required_skills
