@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -11,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 SPLITS = ("tune", "heldout")
+# Beside the data: the fingerprint of the generator that wrote it.
+_STAMP = ".generator"
 
 
 @dataclass(frozen=True)
@@ -114,9 +117,23 @@ def is_built(root: Path, splits: tuple[str, ...] = SPLITS) -> bool:
     return all((root / split / name).is_file() for split in splits for name in files)
 
 
+def generator_fingerprint() -> str:
+    """A hash of the generator's code: a set written by other code is stale."""
+    package = Path(__file__).resolve().parent / "dataset"
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        if "tests" not in path.relative_to(package).parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def ensure_built(root: Path) -> None:
-    """Generate the set with `eval.dataset.build` unless it is already there (it is deterministic)."""
-    if is_built(root):
+    """Generate the set with `eval.dataset.build` unless the current generator already wrote it there."""
+    stamp = root / _STAMP
+    fingerprint = generator_fingerprint()
+    if is_built(root) and stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == fingerprint:
         return
     # A child process: the builder is another package's command-line tool, run as its users run it.
     subprocess.run([sys.executable, "-m", "eval.dataset.build", "--out", str(root)], check=True)
+    stamp.write_text(fingerprint + "\n", encoding="utf-8")

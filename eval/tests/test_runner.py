@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from eval import labelled_set
 from eval.embedding_cache import CachedEmbedder, Vectors
 from eval.labelled_set import is_built, load_split
 from eval.methods import METHODS, JobPosting, bm25_rankings, rank_by_score, tokenise
@@ -25,6 +27,22 @@ def test_the_split_loads_with_every_pair_graded(tiny_set: Path) -> None:
     assert split.resumes[0].labels.total_months == 71
     assert split.resumes[0].path.is_file()
     assert not is_built(tiny_set)  # the held-out half is missing
+
+
+def test_the_set_is_rebuilt_when_the_generator_changes(tiny_set: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    runs: list[list[str]] = []
+    monkeypatch.setattr(subprocess, "run", lambda command, check: runs.append(command))
+    for split in labelled_set.SPLITS:
+        (tiny_set / split).mkdir(exist_ok=True)
+        for name in ("jobs.jsonl", "resumes.jsonl", "grades.jsonl"):
+            (tiny_set / split / name).touch()
+    labelled_set.ensure_built(tiny_set)
+    assert len(runs) == 1  # no stamp yet: built
+    labelled_set.ensure_built(tiny_set)
+    assert len(runs) == 1  # same generator: kept
+    monkeypatch.setattr(labelled_set, "generator_fingerprint", lambda: "other code")
+    labelled_set.ensure_built(tiny_set)
+    assert len(runs) == 2
 
 
 def test_tokenise_lower_cases_words() -> None:
