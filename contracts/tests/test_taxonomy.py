@@ -237,7 +237,7 @@ def test_every_skill_has_a_category(taxonomy: Taxonomy) -> None:
         ("ACLS certified", ["ACLS"]),
         ("legislative assembly", []),
         ("x86 assembly", ["Assembly Language"]),
-        ("defect triage meetings", []),
+        ("defect triage meetings", ["Bug Tracking"]),
         ("stock trading", ["Securities Trading"]),
         ("Production Go live", ["Go-Live Support"]),
         ("Go and Go-Live", ["Go", "Go-Live Support"]),

@@ -449,6 +449,12 @@ def test_each_profession_is_found_in_its_own_words(taxonomy: Taxonomy, text: str
         ("custodial accounts and lexis in the ESL classroom", ["ESL Teaching"]),
         ("EMT conduit runs", ["Electrical Wiring"]),
         ("Registered Nurse Recruiter placing RNs", ["Recruitment"]),
+        # Capitalised, a word is the clinical or accounting skill; in the phrases engineers write, it is not.
+        ("Telemetry pipelines and telemetry data in Go", ["Go"]),
+        ("Skills: Telemetry, Triage, Sage", ["Cardiac Telemetry", "Patient Triage", "Sage Accounting"]),
+        ("Bug Triage and Incident Triage", ["Bug Tracking", "Incident Management"]),
+        ("Published in SAGE Journals; Barclays PLC", []),
+        ("PLC/SCADA", ["PLC Programming", "SCADA"]),
         # A credential in progress is not the credential.
         ("CPA candidate; worked at a CPA firm; pursuing the CPA", []),
         ("CFA Level II candidate", []),
