@@ -143,7 +143,8 @@ class Taxonomy:
         insensitive += list(self._by_phrase)
         exact = [spelling for spellings in self._exact_spellings.values() for spelling in spellings]
         self._pattern = compile_matcher(insensitive, exact)
-        self._completions = sorted(completions)
+        # A key of plain tuples sorts the ~10,000 completions in C, several times faster than their __lt__.
+        self._completions = sorted(completions, key=_completion_order)
         self._completion_keys = [completion.key for completion in self._completions]
         self._category_counts = dict(Counter(skill.category for skill in self.skills.values()))
 
@@ -291,6 +292,11 @@ class Taxonomy:
             for start in range(len(words))
             for end in range(start + 1, len(words) + 1)
         )
+
+
+def _completion_order(completion: _Completion) -> tuple[str, str, str, int, int]:
+    """The fields a completion sorts by, in the order the dataclass compares them."""
+    return (completion.key, completion.alias, completion.skill, completion.tier, completion.order)
 
 
 def _completions_of(skill: Skill, alias: str, order: int) -> list[_Completion]:
