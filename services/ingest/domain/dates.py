@@ -2,8 +2,10 @@
 
 A date is a `PartialDate`: a year and, when written, a month. Durations count whole months:
 - a range whose end has a month includes that month ("Jul 2016 – Jun 2018" is 24 months);
-- a year-only end is the start of that year ("2016 – 2018" is 24 months), except a range inside one
-  year ("2019 – 2019") which is that whole year;
+- a year-only end includes that whole year, as a year-only start begins in its January ("2016 – 2018"
+  is January 2016 to December 2018, 36 months; "2019 – 2019" and "2019" alone are 12). Read any other
+  way, "2019 – 2020" would be no longer than "2019 – 2019"; and it is how the evaluation set's labels
+  read such dates (`eval/RULES.md`);
 - an open range ("Present", "Current", "till date", "since 2019") runs to `today`'s month included.
 Total experience merges the ranges first, so months covered by two jobs count once.
 """
@@ -60,7 +62,8 @@ _DATE = re.compile(
 _SEPARATOR_PATTERN = r"\s*(?:-{1,2}|–|—|−|~|->|→|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)\s*"
 _SEPARATOR = re.compile(_SEPARATOR_PATTERN, re.IGNORECASE)
 _OPEN_END = re.compile(
-    rf"(?:{_SEPARATOR_PATTERN}(?:the\s+)?(?:present|current(?:ly)?|now|today|ongoing|date|till\s+now)|\s*onwards?)\b",
+    rf"(?:{_SEPARATOR_PATTERN}(?:(?:to|till|until|up\s+to)\s+)?(?:the\s+)?(?:present|current(?:ly)?|now|today|ongoing"
+    r"|date|till\s+now)|\s*onwards?)\b",
     re.IGNORECASE,
 )
 _SINCE = re.compile(r"(?:since|from)\s*$", re.IGNORECASE)
@@ -112,10 +115,8 @@ class DateRange:
             last = now if self.is_current else None
         elif self.end.month is not None:
             last = self.end.index() + 1
-        elif self.end.year == self.start.year:
-            last = (self.end.year + 1) * 12 if self.start.month is None else self.end.year * 12 + 12
         else:
-            last = self.end.year * 12
+            last = (self.end.year + 1) * 12
         if last is None:
             return None
         last = min(last, now)

@@ -276,9 +276,26 @@ def _major(degree: str | None, others: Sequence[str]) -> str | None:
         if match and not _NOT_MAJOR.match(match.group("major")):
             major = re.split(r"\s+(?:from|at)\s+", match.group("major"))[0]
             return major.strip(" ,")
+        after = _after_abbreviation(degree)
+        if after:
+            return after
     for part in others:
         if not re.search(r"\d", part) and not _DETAIL.match(part) and len(part.split()) <= 6:
             return part
+    return None
+
+
+def _after_abbreviation(degree: str) -> str | None:
+    """The subject written after a degree's abbreviation: "BSc Nursing", "B.Tech Computer Science"."""
+    for _level, pattern in _LEVELS:
+        match = pattern.match(degree.strip())
+        if match:
+            rest = degree.strip()[match.end() :].strip(" ,.-–—()")
+            rest = re.sub(r"^(?:in|of|degree in)\s+", "", rest, flags=re.IGNORECASE)
+            words = rest.split()
+            if words and words[0][:1].isupper() and len(words) <= 6 and not re.search(r"\d", rest):
+                return None if _NOT_MAJOR.match(rest) else rest
+            return None
     return None
 
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from services.ingest.domain.dates import DateRange, Interval, find_ranges, strip_dates
+from services.ingest.domain.dates import DateRange, Interval, find_dates, find_ranges, strip_dates
 from services.ingest.domain.entry_headings import heading_signal, read_entry_heading
 from services.ingest.domain.lines import Line
 from services.ingest.domain.schema import ExperienceEntry
@@ -90,8 +90,21 @@ def is_heading_like(line: Line) -> bool:
     return words[0].lower().strip(",:;") not in _ACTION_VERBS
 
 
+def _periods(text: str) -> list[DateRange]:
+    """The date ranges of a heading line; a lone date at either end is a period of its own ("Acme | 2020")."""
+    ranges = find_ranges(text)
+    if ranges:
+        return ranges
+    dates = find_dates(text)
+    if len(dates) != 1:
+        return []
+    only = dates[0]
+    at_edge = only.start <= 2 or only.end >= len(text.rstrip(" )*_")) - 1
+    return [DateRange(only.value, only.value, False, (only.start, only.end))] if at_edge else []
+
+
 def _is_anchor(line: Line) -> bool:
-    ranges = find_ranges(line.text)
+    ranges = _periods(line.text)
     if not ranges:
         return False
     if not line.bullet:
@@ -147,7 +160,7 @@ def _heading_lines(lines: Sequence[Line], anchor: int, *, lower: int, upper: int
 
 def _may_head(line: Line) -> bool:
     """Whether a line next to an entry's dates can be part of its heading."""
-    if not is_heading_like(line) or find_ranges(line.text):
+    if not is_heading_like(line) or _periods(line.text):
         return False
     return heading_signal(line.text) or len(line.text.split()) <= _SHORT_HEADING_WORDS
 
@@ -172,7 +185,7 @@ def _job(heading_lines: Sequence[str], body: Sequence[Line], *, today: date) -> 
 
 def _first_range(texts: Sequence[str]) -> DateRange | None:
     for text in texts:
-        ranges = find_ranges(text)
+        ranges = _periods(text)
         if ranges:
             return ranges[0]
     return None

@@ -28,7 +28,12 @@ _MARKDOWN_EMPHASIS = re.compile(r"^([*_]{1,2})(?=\S)(.+?)(?<=\S)\1$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,2}(?:\s*(?:/|of)\s*\d{1,2})?$", re.IGNORECASE)
 # The Kaggle-style scraped resumes glue their section labels onto the previous sentence.
 _GLUED_LABEL = re.compile(r"(?<=\S)[ \t]*(?=(?:Education|Skill|Company|Project) Details\b)")
-_OPEN_RANGE_END = re.compile(r"(?:[-–—]|\bto|\btill|\bsince|\bfrom)\s*$", re.IGNORECASE)
+# "2021 –" / "Present", and "May 2023 to November" / "2023": the end's year went to the next line.
+_OPEN_RANGE_END = re.compile(
+    r"(?:[-–—]|\bto|\btill|\buntil|\bsince|\bfrom)"
+    r"(?:\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)?\s*$",
+    re.IGNORECASE,
+)
 _RANGE_CONTINUES = re.compile(
     r"^(?:present|current(?:ly)?|now|today|ongoing|till date|to date|date|onwards?)\b|^[-–—]\s*\S", re.IGNORECASE
 )

@@ -1,12 +1,11 @@
-"""Work that is not employment: clinical and student placements, and volunteering.
+"""Clinical and student placements written under a degree: practice, not employment.
 
 A student nurse's rotation on a surgical ward uses wound care for real, so its skills count as used,
-with their months; but it is supervised practice inside a degree, not a position held, so it adds
-nothing to the total months of experience and is no role. Volunteering is treated the same way: the
-skills were used (a volunteer coder did code), the months are not employment. Placements are found
-in their own sections ("Clinical Rotations"), as entries of an experience section whose heading
-says so ("Student Nurse — Clinical Placement, St Thomas' Hospital", "... (160 clinical hours)"),
-and as dated lines under a degree in the education section.
+with their months; but written in the education section it is supervised practice inside a degree,
+not a position held, so it adds nothing to the total months of experience and is no role. (A
+placement the person lists under experience is a role they held: the section decides, see `profile`.)
+Under a degree, a placement is a dated line that says so ("Clinical placement: ICU, St Thomas'
+Hospital, Jan – Apr 2022"), or any dated line of a list headed "Clinical placements:".
 """
 
 from __future__ import annotations
@@ -35,13 +34,6 @@ _PLACEMENT_JOB = re.compile(
     r"|facilitator|supervisor|liaison)\b",
     re.IGNORECASE,
 )
-# "Volunteer", "Volunteer Nurse", "Tutor (Volunteer)"; not "Volunteer Coordinator", a job about volunteers.
-_VOLUNTEER = re.compile(
-    r"^(?:volunteer(?:ing)?|voluntary)\b(?!\s+(?:coordinator|co-ordinator|manager|director|supervisor|programme"
-    r"|program|services|engagement|recruiter|lead|officer|administrator|management))"
-    r"|[(,–—-]\s*(?:volunteer(?:ing)?|voluntary|unpaid|pro bono)\s*\)?$",
-    re.IGNORECASE,
-)
 _MAX_LABEL = 150
 
 
@@ -52,6 +44,7 @@ class Placement:
     label: str
     text: str
     interval: Interval | None
+    lines: tuple[int, ...]  # the indexes of its lines in the section: they are no part of the degree
 
 
 @dataclass
@@ -59,32 +52,28 @@ class _Draft:
     heading: str
     period: DateRange
     lines: list[str] = field(default_factory=list)
+    indexes: list[int] = field(default_factory=list)
 
 
-def is_placement(*parts: str | None) -> bool:
-    """Whether an entry's role or organisation says it was a placement ("Clinical Rotation — ICU")."""
-    text = " ".join(part for part in parts if part)
+def is_placement(text: str) -> bool:
+    """Whether a line says it is about a placement ("Clinical rotation — ICU"), not a job about them."""
     return bool(_PLACEMENT.search(text)) and not _PLACEMENT_JOB.search(text)
-
-
-def is_volunteering(role: str | None, organisation: str | None = None) -> bool:
-    """Whether an entry's role or organisation says the work was unpaid ("Volunteer Tutor", "Red Cross (volunteer)")."""
-    return any(part and _VOLUNTEER.search(part.strip()) for part in (role, organisation))
 
 
 def read_placements(section: Section, *, today: date) -> list[Placement]:
     """The dated placements listed in an education section, each with the bullets under it."""
     drafts: list[_Draft] = []
     listing = False  # under a "Clinical placements:" line, dated lines are placements without saying so
-    for line in section.lines:
+    for index, line in enumerate(section.lines):
         ranges = find_ranges(line.text)
         named = is_placement(line.text)
         if ranges and (named or (listing and _listed(line))):
-            drafts.append(_Draft(heading=line.text, period=ranges[0]))
+            drafts.append(_Draft(heading=line.text, period=ranges[0], indexes=[index]))
         elif named:
             listing = True  # no dates: it heads the list that follows
-        elif drafts and line.bullet and not ranges:
+        elif drafts and line.bullet and not ranges and drafts[-1].indexes[-1] == index - 1:
             drafts[-1].lines.append(line.text)
+            drafts[-1].indexes.append(index)
         elif not line.bullet:
             listing = False
     return [_placement(draft, today) for draft in drafts]
@@ -101,6 +90,7 @@ def _placement(draft: _Draft, today: date) -> Placement:
         label=label[:_MAX_LABEL],
         text="\n".join([draft.heading, *draft.lines]),
         interval=draft.period.interval(today),
+        lines=tuple(draft.indexes),
     )
 
 

@@ -38,7 +38,7 @@ from services.ingest.domain.personal import (
     name_words,
     without_photo_captions,
 )
-from services.ingest.domain.placements import is_placement, is_volunteering, read_placements
+from services.ingest.domain.placements import read_placements
 from services.ingest.domain.projects import read_projects
 from services.ingest.domain.schema import (
     Certification,
@@ -163,18 +163,21 @@ def _read_section(
         read.add(Region("skills", "skills-section", section.text()))
     elif section.kind in ("experience", "placements", "volunteer"):
         for job in read_experience([section], today=today):
-            _read_job(read, job, kind=_kind_of_work(section.kind, job), taxonomy=taxonomy)
+            _read_job(read, job, kind=_WORK_KINDS[section.kind], taxonomy=taxonomy)
     elif section.kind == "projects":
         for project in read_projects([section], today=today):
             region = Region("project", f"project:{project.entry.title}", project.text, project.interval)
             read.project_regions.append(read.add(region))
             read.projects.append(project.entry)
     elif section.kind == "education":
-        for schooling in read_education([section]):
+        placements = read_placements(section, today=today)
+        taken = {index for placement in placements for index in placement.lines}
+        degrees = replace(section, lines=[line for index, line in enumerate(section.lines) if index not in taken])
+        for schooling in read_education([degrees]):
             label = schooling.entry.degree or schooling.entry.institution or "unnamed"
             read.add(Region("course", f"course:{label}", schooling.text))
             read.education.append(schooling.entry)
-        for placement in read_placements(section, today=today):
+        for placement in placements:
             read.add(Region("course", f"placement:{placement.label}", placement.text, placement.interval))
     elif section.kind == "certifications":
         for credential in read_certifications([section]):
@@ -185,15 +188,10 @@ def _read_section(
 
 
 WorkKind = Literal["employment", "placement", "volunteer"]
-
-
-def _kind_of_work(section_kind: str, job: Job) -> WorkKind:
-    """Employment, a clinical or student placement, or volunteering: only employment is experience."""
-    if section_kind == "placements" or is_placement(job.entry.role, job.entry.company):
-        return "placement"
-    if section_kind == "volunteer" or is_volunteering(job.entry.role, job.entry.company):
-        return "volunteer"
-    return "employment"
+# The section says what kind of work its entries were: a role the person lists under experience is one
+# they held ("Student Nurse (placement)" included), while a "Clinical Rotations" or "Volunteering"
+# section sets its entries apart.
+_WORK_KINDS: dict[str, WorkKind] = {"experience": "employment", "placements": "placement", "volunteer": "volunteer"}
 
 
 def _read_job(read: _Reading, job: Job, *, kind: WorkKind, taxonomy: Taxonomy) -> None:

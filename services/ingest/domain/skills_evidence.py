@@ -152,7 +152,11 @@ _MANAGING = (
 _OBJECT_CUE = re.compile(rf"\b(?:{_HIRING}|{_SELLING})\b", re.IGNORECASE)
 # The verb, then its object up to the mention: a few words, not a list that the verb only heads.
 _OBJECT_OF = re.compile(rf"\b(?:{_HIRING}|{_SELLING})\s+(?!,)(?:\S+\s+){{0,5}}$", re.IGNORECASE)
-_HIRE_CUE = re.compile(rf"\b(?:{_HIRING})\b", re.IGNORECASE)
+# Screening and interviewing pick people too, but their objects are often patients or users: they only
+# mark the people or roles a skill is named with ("screened candidates for Airflow roles").
+_HIRE_CUE = re.compile(
+    rf"\b(?:{_HIRING}|screen(?:ed|ing)|interview(?:ed|ing)|vett(?:ed|ing)|shortlist(?:ed|ing))\b", re.IGNORECASE
+)
 _MANAGE_CUE = re.compile(rf"\b(?:{_MANAGING}|{_HIRING})\b", re.IGNORECASE)
 # "Client: Salesforce", "clients such as SAP and Oracle": organisations served, not skills.
 _CLIENTS = re.compile(
@@ -170,9 +174,36 @@ _ONE_OF_THEM = re.compile(
 _OWN_TOOL = re.compile(
     r"\b(?:using|via|through|with|in|on|into|leveraging|utili[sz]ing|by|within|inside|to|from)\b", re.IGNORECASE
 )
+_BY_ANYONE = re.compile(r"\s+by\s+", re.IGNORECASE)
+# A new line ends a clause unless the line broke mid-phrase ("... staff accountants with GAAP and" / "...").
 _CLAUSE_BREAK = re.compile(
-    r"[;!?\n•|()]|[.](?=\s|$)|,?\s\b(?:and|then|while|whilst|also)\s+(?=(?:\w+ed|built|wrote|ran|led|drove|grew"
-    r"|won|made|set|cut|taught|kept|took|began|shipped|sold)\b)",
+    r"[;!?•|()]|[.](?=\s|$)|(?<!\band)(?<!\bor)(?<!\bwith)(?<!\bof)(?<!\bfor)(?<!\bthe)(?<!\bto)(?<!\bin)(?<!,)\n"
+    r"|\s(?:while|whilst|then)\b|,?\s\b(?:and|also)\s+(?=(?:\w+ed|built|wrote|ran|led|drove|grew|won|made|set|cut|taught"
+    r"|kept|took|began|shipped|sold)\b)",
+    re.IGNORECASE,
+)
+# Passing mentions: interest, observation, a talk attended, a plan, writing about a product. "Read up on
+# Kubernetes out of interest", "shadowed a colleague to see how Cerner works", "signed up for an Excel
+# course starting next year", "wrote launch copy for a Docker monitoring product".
+_PASSING = re.compile(
+    r"\b(?:out of interest|read(?:ing)? up on|read(?:ing)? about|interested in|curious about|fascinated by"
+    r"|shadow(?:ed|ing)|to see how|to learn how|sat in on|toured|visit(?:ed)? (?:to )?(?:a|an|the)"
+    r"|watch(?:ed|ing) (?:a |an |the )?(?:[\w-]+ ){0,2}(?:demo|talk|webinar|video|presentation)s?"
+    r"|attend(?:ed|ing) (?:a |an |the )?(?:[\w-]+ ){0,3}(?:introduction|intro|talk|webinar|session|demo|presentation"
+    r"|overview|lecture|meetup|conference|briefing|lunch(?:-and-| and )learn)s?"
+    r"|introduction to|intro to|an overview of|signed up for|enrolled (?:in|on|for)|plan(?:ning)? to|hop(?:e|ing) to"
+    r"|want(?:ing)? to (?:learn|study|try)|looking to learn|would like to|aspir(?:e|ing) to|starting next"
+    r"|next (?:year|month|term|semester)|(?:launch |marketing |ad |sales )?copy (?:for|about)"
+    r"|(?:articles?|blog posts?|posts|case stud(?:y|ies)|press releases?|newsletters?|white ?papers?) (?:for|about|on)"
+    r"|(?:a|an|another|other|their)\s+(?:[\w-]+\s+)?(?:lab|laboratory|team|company|group|department|colleague"
+    r"|vendor|agency|client|partner|start-?up|firm)s?\s+(?:that\s+|who\s+)?(?:work(?:s|ed|ing)?\s+(?:on|with)"
+    r"|us(?:es|ed|ing)|buil(?:t|ds|ding)|runs?|running|speciali[sz]ing\s+in))\b",
+    re.IGNORECASE,
+)
+# Work someone else did with the skill: "presented the Tableau dashboards built by the analytics team".
+_BY_OTHERS = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:built|created|developed|made|written|maintained|owned|run|designed|set up)"
+    r"\s+by\s+(?!me\b|myself\b|us\b|my\b|our\b)",
     re.IGNORECASE,
 )
 # A skill word that starts an organisation's name: "Java Junction Café", "Python Plaza", "React Realty".
@@ -210,6 +241,7 @@ class _MentionContext:
         self.listing = listing
         # Texts without a verb about other people or a client label need no clause at all (most of them).
         self.has_objects = not listing and bool(_OBJECT_CUE.search(text) or _CLIENTS.search(text))
+        self.has_passing = not listing and bool(_PASSING.search(text) or _BY_ANYONE.search(text))
 
     def incidental(self, start: int, end: int) -> bool:
         text = self.text
@@ -217,9 +249,11 @@ class _MentionContext:
             return True
         follower = self._after_list(end)
         noun = _FOLLOWING_NOUN.match(text, follower)
-        if not (noun or self.has_objects):
+        if not (noun or self.has_objects or self.has_passing):
             return False
         before = text[_clause_start(text, start) : start]
+        if not self.listing and (_PASSING.search(before) or _BY_OTHERS.match(text, end)):
+            return True
         if self.has_objects:
             object_of = _OBJECT_OF.search(before)
             if object_of and not _OWN_TOOL.search(before, object_of.start() + len(object_of.group(0).split()[0])):
@@ -247,7 +281,7 @@ class _MentionContext:
         """Where the words after a mention go on, past the other skills and modifiers listed with it."""
         text = self.text
         while True:
-            while position < len(text) and text[position] in " \t":
+            while position < len(text) and text[position] in " \t\n":
                 position += 1
             if self.ends.get(position, position) > position:
                 position = self.ends[position]

@@ -77,7 +77,7 @@ def test_dates_printed_before_the_entry() -> None:
         "Developed and deployed machine learning models.",
     ) == [
         ("OpenAI", "Machine Learning Engineer", "2021", None, 55),
-        ("Uber", "Data Scientist", "2018", "2021", 36),
+        ("Uber", "Data Scientist", "2018", "2021", 48),
     ]
 
 

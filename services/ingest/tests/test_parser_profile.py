@@ -87,8 +87,8 @@ def test_months_of_experience_merge_overlapping_jobs_and_projects(profile: Parse
     # Python: Jan 2017 – Jun 2020 and Jan 2020 – Jul 2025 overlap; the 2018 project lies inside them.
     assert skill(profile, "Python").months_experience == 103
     assert skill(profile, "Apache Spark").months_experience == 67
-    # Docker: only the project (Jan 2018 – Jan 2019); SQL only the second job (Jan 2017 – Jun 2020).
-    assert skill(profile, "Docker").months_experience == 12
+    # Docker: only the project (2018 – 2019: January 2018 to December 2019); SQL only the second job.
+    assert skill(profile, "Docker").months_experience == 24
     assert skill(profile, "SQL").months_experience == 42
     assert skill(profile, "Leadership").months_experience is None, "listed, never used in a dated entry"
 

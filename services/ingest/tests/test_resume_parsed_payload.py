@@ -78,8 +78,8 @@ def test_the_payload_carries_the_ids_and_the_file_name(nurse: ResumeParsedPayloa
 def test_roles_are_newest_first_with_their_fields(nurse: ResumeParsedPayload) -> None:
     assert [(role.title, role.employer, role.start_date, role.end_date, role.months) for role in nurse.roles] == [
         ("Registered Nurse", "St Mary's Hospital", "2019-01", None, 96),
-        ("Staff Accountant", "Acme Foods", "2014", "2017", 36),
-        ("Bookkeeper", "Northwind Traders", "2012", "2014", 24),
+        ("Staff Accountant", "Acme Foods", "2014", "2017", 48),
+        ("Bookkeeper", "Northwind Traders", "2012", "2014", 36),
     ]
     assert nurse.roles[0].is_current
     assert [role.field for role in nurse.roles] == ["nursing", "accounting", "accounting"]
@@ -87,14 +87,15 @@ def test_roles_are_newest_first_with_their_fields(nurse: ResumeParsedPayload) ->
 
 
 def test_placements_and_volunteering_add_no_employment_months_and_no_roles(nurse: ResumeParsedPayload) -> None:
-    assert nurse.total_experience_months == 96 + 36 + 24
+    # Jan 2019 – Dec 2026, and 2012 – 2017 (the two year-only roles meet in 2014).
+    assert nurse.total_experience_months == 96 + 72
     assert all("Red Cross" not in (role.employer or "") for role in nurse.roles)
     critical_care = evidence(nurse, "ICU")
     assert critical_care.used
     assert critical_care.months == 4, "the ICU placement, Jan – Apr 2018"
     assert ("course", "Harborview Medical Center") in {(source.kind, source.label) for source in critical_care.sources}
     phlebotomy = evidence(nurse, "Phlebotomy")
-    assert (phlebotomy.used, phlebotomy.months) == (True, 24)
+    assert (phlebotomy.used, phlebotomy.months) == (True, 36)
     assert [source.kind for source in phlebotomy.sources] == ["project"]
 
 
@@ -105,7 +106,7 @@ def test_used_skills_carry_dated_sources_and_months(nurse: ResumeParsedPayload) 
         ("job", "St Mary's Hospital", "2019-01", None)
     ]
     quickbooks = evidence(nurse, "QuickBooks")
-    assert (quickbooks.used, quickbooks.months) == (True, 36)
+    assert (quickbooks.used, quickbooks.months) == (True, 48)
 
 
 def test_a_skill_only_claimed_is_listed_not_used(nurse: ResumeParsedPayload) -> None:
