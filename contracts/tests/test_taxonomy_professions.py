@@ -430,7 +430,7 @@ def test_each_profession_is_found_in_its_own_words(taxonomy: Taxonomy, text: str
     ("text", "expected"),
     [
         # Abbreviations that mean something else in another field.
-        ("Wrote features in AP Style for the city desk", []),
+        ("Wrote features in AP Style for the city desk", ["AP Style"]),
         ("AP Calculus and AP Biology", []),
         ("Available 9-5 PT and ET; physics PT exam", []),
         ("ER diagrams, ERwin, an ERP rollout", ["Data Modeling", "ERP"]),
