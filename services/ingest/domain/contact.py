@@ -42,6 +42,12 @@ _NAME_PARTICLES = frozenset(
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?|[^\W\d_]\.")
 _NAME_SEPARATORS = re.compile(r"\s*(?:[|•·,]|\s[-–—]\s)\s*")
 _NAME_SCAN_LINES = 8
+# "SANTOS, Emeka", "O'Brien, Grace E.": a family name, a comma, then the given names (and initials).
+_SURNAME_FIRST = re.compile(
+    r"^(?P<family>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+)?),\s*"
+    r"(?P<given>[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|[A-Z]\.))?(?:\s+[A-Z]\.)?)\s*$"
+)
+_NOT_NAME_PARTS = frozenset({"inc", "ltd", "llc", "llp", "corp", "co", "plc", "gmbh", "pvt", "limited"})
 # "Mr. John Smith": a title says how to address someone, it is not part of their name.
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Miss|MR|MRS|MS|MISS)\.?\s+(?=\S)")
 _NAME_LABELS = frozenset({"name", "full name", "candidate", "candidate name", "nom", "nombre"})
@@ -163,10 +169,15 @@ def _first_phone_in_links(links: Iterable[str]) -> str | None:
 def guess_name(lines: Sequence[str]) -> str | None:
     """The person's name: the first of the top lines that reads like one (title-cased if in capitals)."""
     texts = [line.strip() for line in lines if line.strip()]
-    for line in texts[:_NAME_SCAN_LINES]:
+    for index, line in enumerate(texts[:_NAME_SCAN_LINES]):
         candidate = name_in_line(line)
         if candidate:
             return candidate
+        # A narrow column breaks a name over two lines: "Rafael" / "Fitzgerald", "OKAFOR," / "Katarzyna".
+        if len(line.split()) == 1 and index + 1 < len(texts) and len(texts[index + 1].split()) <= 3:
+            candidate = name_in_line(f"{line} {texts[index + 1]}")
+            if candidate:
+                return candidate
     return None
 
 
@@ -196,6 +207,14 @@ def name_in_line(line: str) -> str | None:
         if label.strip().lower() in _NAME_LABELS:
             line = rest.strip()
     line = _HONORIFIC.sub("", line.lstrip("#* ").rstrip("* "))
+    surname_first = _SURNAME_FIRST.match(line)
+    if surname_first and not any(
+        is_place(part) or part.lower().strip(".") in _NOT_NAME_PARTS for part in surname_first.group("family", "given")
+    ):
+        # "O'BRIEN, Grace E." is Grace E. O'Brien: the family name first, as in lists and forms.
+        line = f"{surname_first.group('given')} {surname_first.group('family')}"
+        if surname_first.group("family").isupper():
+            line = f"{surname_first.group('given')} {surname_first.group('family').title()}"
     # "Jane Doe | Data Engineer": the name is the first part.
     candidate = _NAME_SEPARATORS.split(line, maxsplit=1)[0].strip()
     words = candidate.split()
