@@ -81,16 +81,36 @@ def kaggle_section(result: Mapping[str, Any] | None) -> str:
     """The Kaggle sanity check's table, or why it did not run."""
     if result is None:
         return "### Kaggle resumes\n\nSkipped: the Kaggle CSV is not present."
+    distinct = result["methods_distinct_texts"]
     table = markdown_table(
-        ["method", "P@10 (own category)", "NDCG@10 (own 2, adjacent 1)"],
         [
-            [METHOD_LABELS.get(method, method), values["p@10"], values["ndcg@10"]]
+            "method",
+            "P@10 (own category)",
+            "NDCG@10 (own 2, adjacent 1)",
+            f"P@10, {result['distinct_resumes']} distinct texts",
+            "NDCG@10, distinct texts",
+        ],
+        [
+            [
+                METHOD_LABELS.get(method, method),
+                values["p@10"],
+                values["ndcg@10"],
+                distinct[method]["p@10"],
+                distinct[method]["ndcg@10"],
+            ]
             for method, values in result["methods"].items()
         ],
     )
+    per_category = result["per_category_ndcg@10"]
+    methods = list(result["methods"])
+    by_category = markdown_table(
+        ["posting", *(METHOD_LABELS.get(method, method) for method in methods)],
+        [[category, *(values.get(method) for method in methods)] for category, values in sorted(per_category.items())],
+    )
     return (
         f"### Kaggle resumes: {result['resumes']} real resumes, {result['postings']} postings "
-        f"({result['unreadable']} unreadable)\n\n{table}"
+        f"({result['unreadable']} unreadable)\n\n{table}\n\nNDCG@10 per posting (all {result['resumes']} rows):\n\n"
+        f"{by_category}"
     )
 
 
