@@ -88,8 +88,12 @@ _NEUTRAL = {
 _GENDERED = re.compile(
     r"(?<![\w'’])(" + "|".join(sorted(map(re.escape, _NEUTRAL), key=len, reverse=True)) + r")(?![\w'’])", re.I
 )
-# Titles before a name: "Mr. John Smith", "Mrs Jane Doe", "Ms Lee"; "Miss" only before a capital.
-_TITLE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Miss|Sir|Madam|Mme|Mlle)\.?\s+(?=[A-Z])")
+# A title and the name it introduces: "Mr. John Smith", "Mrs Jane Doe", "Ms Lee" ("Miss" only before a
+# capital). A name, whoever's, says nothing about fit; the title would say the person's gender.
+_TITLE = re.compile(
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Miss|Sir|Madam|Mme|Mlle)\.?(?:\s+(?:[A-Z][\w'’-]*|[A-Z]\.)){1,3}(?![\w'’-])"
+    r"|(?<![\w.])(?:Mr|Mrs|Ms|Mx|Mme|Mlle)\.?(?=\s|$)"
+)
 
 
 _MONTH_OR_SEASON = frozenset(
@@ -152,7 +156,7 @@ def without_photo_captions(text: str) -> str:
 
 def neutralise_gendered_words(text: str) -> str:
     """`text` with gendered pronouns, titles and job nouns in a neutral form ("She led" -> "They led")."""
-    text = _TITLE.sub("", text)
+    text = _TITLE.sub(" ", text)
     return _GENDERED.sub(lambda match: _same_case(match.group(0), _neutral(match)), text)
 
 
@@ -186,7 +190,8 @@ def deidentify(text: str, *, name: str | None) -> str:
     gaps that blanking leaves are never mistaken for the layout's separators.
     """
     lines = []
-    for line in without_photo_captions(text).splitlines():
+    # Titles go first, with the name after them, before the name's words are blanked and leave "Ms" alone.
+    for line in neutralise_gendered_words(without_photo_captions(text)).splitlines():
         if is_place_line(line):
             continue  # where the person lives, on a line of its own
         pieces = _PARTS_KEPT.split(line.strip())  # parts at even indexes, their separators between
@@ -201,4 +206,4 @@ def deidentify(text: str, *, name: str | None) -> str:
                 kept.extend([pieces[index - 1] if index and kept else "", cleaned])
         if kept:
             lines.append("".join(kept))
-    return neutralise_gendered_words("\n".join(lines))
+    return "\n".join(lines)

@@ -145,7 +145,7 @@ def test_the_embedding_text_is_the_same_whoever_the_person_is() -> None:
         assert private not in first
     assert "Registered Nurse" in first
     assert "they led their ward's move to Epic with them." in first
-    assert "Their manager, Okafor, praised their triage work and thanked them for it." in first
+    assert "Their manager, , praised their triage work and thanked them for it." in first
 
 
 def test_the_payload_is_the_same_but_for_name_email_and_phone() -> None:
@@ -236,15 +236,17 @@ def test_places_alone_are_where_someone_lives() -> None:
         ("She led the team; he joined her.", "They led the team; they joined them."),
         ("His manager praised him and HER work.", "Their manager praised them and THEIR work."),
         ("We thanked her. Her team and her.", "We thanked them. Their team and them."),
-        ("Mr. John Smith and Mrs Jane Doe", "John Smith and Jane Doe"),
-        ("Ms Lee, chairwoman of the board", "Lee, chairperson of the board"),
+        ("Mr. John Smith and Mrs Jane Doe", "and"),
+        ("Ms Lee, chairwoman of the board", ", chairperson of the board"),
+        ("reported to Mr. O'Connor daily", "reported to daily"),
+        ("Ms   is glad", "is glad"),
         ("Waitress at Bella's; herself a trainer", "Server at Bella's; themselves a trainer"),
         ("Shell scripting, the heel, ethernet, MS in CS", "Shell scripting, the heel, ethernet, MS in CS"),
-        ("I miss nothing; Miss Marple", "I miss nothing; Marple"),
+        ("I miss nothing; Miss Marple", "I miss nothing;"),
     ],
 )
-def test_gendered_words_are_neutralised(text: str, neutral: str) -> None:
-    assert neutralise_gendered_words(text) == neutral
+def test_gendered_words_and_titled_names_are_neutralised(text: str, neutral: str) -> None:
+    assert " ".join(neutralise_gendered_words(text).split()) == neutral
 
 
 def test_name_words_keep_months_and_initials() -> None:
