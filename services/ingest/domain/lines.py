@@ -28,6 +28,14 @@ _MARKDOWN_EMPHASIS = re.compile(r"^([*_]{1,2})(?=\S)(.+?)(?<=\S)\1$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,2}(?:\s*(?:/|of)\s*\d{1,2})?$", re.IGNORECASE)
 # The Kaggle-style scraped resumes glue their section labels onto the previous sentence.
 _GLUED_LABEL = re.compile(r"(?<=\S)[ \t]*(?=(?:Education|Skill|Company|Project) Details\b)")
+# A PDF that drew the dates in a column of their own may hand them over glued to the words before them:
+# "Blue Arrow Logistics2022-10 - Present", "Junior Data AnalystSep 2024 – Present".
+_GLUED_DATE = re.compile(
+    r"(?<=[A-Za-z])(?=(?:19|20)\d\d[-/.](?:0[1-9]|1[0-2])\b"
+    r"|(?:19|20)\d\d\s*[-–—]\s*(?:(?:19|20)\d\d|present|current|now|to date)\b"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
 # "2021 –" / "Present", and "May 2023 to November" / "2023": the end's year went to the next line.
 _OPEN_RANGE_END = re.compile(
     r"(?:[-–—]|\bto|\btill|\buntil|\bsince|\bfrom)"
@@ -65,6 +73,7 @@ def _physical_lines(text: str) -> list[Line]:
     glyph_pending = False
     for raw in text.split("\n"):
         stripped = _MARKDOWN_EMPHASIS.sub(r"\2", _MARKDOWN_HEADING.sub("", raw.strip()))
+        stripped = _GLUED_DATE.sub(" ", stripped)
         if not stripped or _PAGE_NUMBER.match(stripped):
             blank = blank or not stripped
             continue

@@ -175,6 +175,9 @@ _OWN_TOOL = re.compile(
     r"\b(?:using|via|through|with|in|on|into|leveraging|utili[sz]ing|by|within|inside|to|from)\b", re.IGNORECASE
 )
 _BY_ANYONE = re.compile(r"\s+by\s+", re.IGNORECASE)
+_PENDING_WORD = re.compile(
+    r"\b(?:progress|pending|booked|scheduled|applied|expected|awaited|underway|submitted|planned)\b", re.I
+)
 # A new line ends a clause unless the line broke mid-phrase ("... staff accountants with GAAP and" / "...").
 _CLAUSE_BREAK = re.compile(
     r"[;!?•|()]|[.](?=\s|$)|(?<!\band)(?<!\bor)(?<!\bwith)(?<!\bof)(?<!\bfor)(?<!\bthe)(?<!\bto)(?<!\bin)(?<!,)\n"
@@ -192,12 +195,21 @@ _PASSING = re.compile(
     r"|attend(?:ed|ing) (?:a |an |the )?(?:[\w-]+ ){0,3}(?:introduction|intro|talk|webinar|session|demo|presentation"
     r"|overview|lecture|meetup|conference|briefing|lunch(?:-and-| and )learn)s?"
     r"|introduction to|intro to|an overview of|signed up for|enrolled (?:in|on|for)|plan(?:ning)? to|hop(?:e|ing) to"
+    r"|working towards?|studying for|preparing for|eligible (?:for|to sit)|candidate for|awaiting|applied for"
+    r"|pursuing|registered for|due to sit|to sit (?:the|my)"
     r"|want(?:ing)? to (?:learn|study|try)|looking to learn|would like to|aspir(?:e|ing) to|starting next"
     r"|next (?:year|month|term|semester)|(?:launch |marketing |ad |sales )?copy (?:for|about)"
     r"|(?:articles?|blog posts?|posts|case stud(?:y|ies)|press releases?|newsletters?|white ?papers?) (?:for|about|on)"
     r"|(?:a|an|another|other|their)\s+(?:[\w-]+\s+)?(?:lab|laboratory|team|company|group|department|colleague"
     r"|vendor|agency|client|partner|start-?up|firm)s?\s+(?:that\s+|who\s+)?(?:work(?:s|ed|ing)?\s+(?:on|with)"
     r"|us(?:es|ed|ing)|buil(?:t|ds|ding)|runs?|running|speciali[sz]ing\s+in))\b",
+    re.IGNORECASE,
+)
+# A credential not held yet: "NCLEX-RN exam booked for February", "Teaching licence application in progress".
+_PENDING = re.compile(
+    r"(?:\s+(?:licen[cs]e|certification|certificate|credential|exam|examination|test|application|registration))*"
+    r"\s+(?:(?:is|was)\s+)?(?:in progress|pending|booked|scheduled|applied for|expected|awaited|underway|submitted"
+    r"|planned|to be taken)\b",
     re.IGNORECASE,
 )
 # Work someone else did with the skill: "presented the Tableau dashboards built by the analytics team".
@@ -241,7 +253,9 @@ class _MentionContext:
         self.listing = listing
         # Texts without a verb about other people or a client label need no clause at all (most of them).
         self.has_objects = not listing and bool(_OBJECT_CUE.search(text) or _CLIENTS.search(text))
-        self.has_passing = not listing and bool(_PASSING.search(text) or _BY_ANYONE.search(text))
+        self.has_passing = not listing and bool(
+            _PASSING.search(text) or _BY_ANYONE.search(text) or _PENDING_WORD.search(text)
+        )
 
     def incidental(self, start: int, end: int) -> bool:
         text = self.text
@@ -252,7 +266,7 @@ class _MentionContext:
         if not (noun or self.has_objects or self.has_passing):
             return False
         before = text[_clause_start(text, start) : start]
-        if not self.listing and (_PASSING.search(before) or _BY_OTHERS.match(text, end)):
+        if not self.listing and (_PASSING.search(before) or _BY_OTHERS.match(text, end) or _PENDING.match(text, end)):
             return True
         if self.has_objects:
             object_of = _OBJECT_OF.search(before)

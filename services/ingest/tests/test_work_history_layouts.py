@@ -125,3 +125,18 @@ def test_placements_written_under_a_degree() -> None:
     assert iv_therapy.evidence == ["placement:Emergency Department, Guy's Hospital"]
     assert iv_therapy.months_experience == 4
     assert [(entry.level, entry.major) for entry in profile.education] == [("bachelor", "Nursing")]
+
+
+@pytest.mark.parametrize(
+    ("line", "start"),
+    [
+        ("Logistics Coordinator, Blue Arrow Logistics2022-10 - Present", "2022-10"),
+        ("Junior Data AnalystSep 2024 – Present", "2024-09"),
+        ("Backend Engineer — Brightwave Apps, Louisville2025-11 – Present", "2025-11"),
+    ],
+)
+def test_dates_glued_to_the_heading_by_a_pdf_column(line: str, start: str) -> None:
+    profile = parse(f"{line}\n• Did the work\n")
+    assert [(job.start_date, job.is_current) for job in profile.experience] == [(start, True)]
+    assert profile.experience[0].company is not None
+    assert not any(char.isdigit() for char in (profile.experience[0].role or ""))
