@@ -2,8 +2,16 @@
 
 Everything here is a pure function of the text, the links the document carried and `today` (what
 "Present" means), so the same file always gives the same profile. The steps: logical lines
-(`lines`), sections (`sections`), entries per section (`experience`, `education`, `projects`,
-`certifications`), skills with evidence (`skills_evidence`), and a confidence (`confidence`).
+(`lines`), sections (`sections`), personal lines left out (`personal`), entries per section
+(`experience`, `education`, `projects`, `certifications`), skills with evidence (`skills_evidence`),
+and a confidence (`confidence`).
+
+What counts as experience: every role written under an experience heading is a position held (a
+"Student Nurse (placement)" listed there included), and only those roles add to the total months.
+Clinical rotations or placements in a section of their own or under a degree, and volunteering in
+a section of its own, show skills used (with their months: evidence `placement:` and `volunteer:`)
+but are neither positions held nor employment months: a recruiter reads "5 years of experience" as
+paid work, and a volunteer's or student's practice as evidence of skill.
 """
 
 from __future__ import annotations
