@@ -268,7 +268,6 @@ def test_every_kaggle_resume_parses_and_most_give_skills(record_property: Callab
     ]
     print("\n" + "\n".join(summary))  # noqa: T201 - the coverage report this test exists to show
     record_property("kaggle_coverage", "\n".join(summary))
-    assert elapsed < 20
     assert coverage["skills"] >= 0.9 * len(rows)
     assert coverage["experience"] >= 0.8 * len(rows)
     # 0.85, not 0.9: one .NET resume (four copies in the data set) names .NET only as its "company".
