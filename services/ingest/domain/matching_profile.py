@@ -111,10 +111,12 @@ def _evidence(skill: SkillEntry, profile: ParsedProfile) -> SkillEvidence:
 
 
 def _shows_use(source: SkillSource) -> bool:
-    """A dated role, a project, a course or placement shows use; listings and certificates are claims."""
-    if source.kind == "job":
-        return source.start_date is not None
-    return source.kind in ("project", "course")
+    """A role, a project, a course or placement shows use; listings and certificates are claims.
+
+    A role whose dates could not be read still shows the work (its months stay unknown): many real
+    resumes write dates no parser reads, and calling their work "only listed" would rank them below
+    anyone whose dates happen to parse."""
+    return source.kind in ("job", "project", "course")
 
 
 def _sources(label: str, skill: str, profile: ParsedProfile) -> list[SkillSource]:

@@ -128,7 +128,7 @@ def test_an_undated_role_shows_use_but_not_months() -> None:
     payload = payload_of("Sam Lee\nsam@example.com\nEXPERIENCE\nSoftware Engineer, Initech Ltd\n• Built APIs in Go\n")
     go = evidence(payload, "Go")
     assert [source.kind for source in go.sources] == ["job"]
-    assert (go.used, go.months) == (False, None), "a role without dates is not a dated role"
+    assert (go.used, go.months) == (True, None), "the work shows use; its months are unknown"
 
 
 DOER = """Alex Kim

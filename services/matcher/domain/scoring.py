@@ -166,7 +166,7 @@ def _experience(
 ) -> tuple[_Part, float]:
     full = level.experience
     minimum, maximum, stated = years_range(job, weights)
-    if candidate.total_experience_months is None and not candidate.roles:
+    if not has_dated_experience(candidate):
         points = full * UNKNOWN_EXPERIENCE_SHARE
         return _Part(points, f"Experience: not found on the resume, so half credit: {points:.1f} of {full:g}."), 1.0
     fit = years_fit(experience.years, minimum, maximum, stated=stated, weights=weights)
@@ -177,6 +177,14 @@ def _experience(
         points *= 1 - weights.leadership_share + (weights.leadership_share if leads else 0.0)
     reason = f"Experience: {experience.years:.1f} relevant years against {wanted} asked: {points:.1f} of {full:g}."
     return _Part(points, reason), fit
+
+
+def has_dated_experience(candidate: CandidateProfile) -> bool:
+    """Whether the resume's experience can be measured: undated roles say nothing about years, so they
+    are neither a fit nor a misfit (many real resumes write dates no parser reads)."""
+    if candidate.total_experience_months is not None:
+        return True
+    return any(role.months is not None or role.start_date for role in candidate.roles)
 
 
 def _shows_leadership(candidate: CandidateProfile) -> bool:
@@ -308,7 +316,7 @@ def score_match(
     education = _education(job, candidate, experience, level, affinity)
     projects = _projects(required_matches + preferred_matches, share, level)
 
-    known_experience = candidate.total_experience_months is not None or bool(candidate.roles)
+    known_experience = has_dated_experience(candidate)
     seniority = seniority_factor(level_name, candidate_level(experience), weights) if known_experience else 1.0
     gate, unmet = _gates(job, candidate, weights)
     relevance = _relevance(job, candidate, share, weights, affinity)

@@ -327,3 +327,19 @@ def test_a_weights_file_whose_level_does_not_add_up_is_refused(tmp_path: Path) -
     with pytest.raises(ValueError, match="add up to 100"):
         load_weights(broken)
     assert load_weights().version == default_weights().version
+
+
+def test_undated_work_is_neither_a_fit_nor_a_misfit_and_its_skills_count_as_used() -> None:
+    undated_role = RoleHeld(title="DevOps Engineer", employer="Acme", field="devops_cloud")
+    undated_use = [SkillUse(name=name, used=True, sources=(Source("job", "Acme"),)) for name in BACKEND.required_skills]
+    undated = profile(undated_use, [undated_role], field="software_backend")
+    undated = replace(undated, total_experience_months=None)
+    listed_only = profile(
+        [listed(name) for name in BACKEND.required_skills],
+        [role("Backend Engineer", "software_backend", "2019-01", 48)],
+        field="software_backend",
+    )
+    result = score(BACKEND, undated)
+    assert result.breakdown["experience"] == pytest.approx(10.0)
+    assert result.factors["seniority"] == 1.0
+    assert result.breakdown["required_skills"] > score(BACKEND, listed_only).breakdown["required_skills"]
