@@ -121,14 +121,19 @@ def _required(
             f"Required skills: the job lists none, so this part follows semantic similarity: {points:.1f} of {full:g}."
         )
         return _Part(points, reason), _Part(0.0, "")
-    base = full * sum(match.credit for match in matches) / len(matches)
+    # A posting that names only one or two skills says little about the work: the text's similarity
+    # carries the rest of this part, so one generic match ("Communication") cannot decide it.
+    said = min(1.0, len(matches) / weights.skills_for_full_weight)
+    skill_share = sum(match.credit for match in matches) / len(matches)
+    base = full * (said * skill_share + (1 - said) * share)
     proven = [m for m in matches if m.used and m.implied_by is None and (m.months or 0) >= EVIDENCE_BONUS_MONTHS]
-    bonus = min(full - base, weights.evidence_bonus * full * len(proven) / len(matches))
+    bonus = min(full - base, weights.evidence_bonus * full * said * len(proven) / len(matches))
     shown = [m.skill for m in matches if m.shown]
     listed = [m.skill for m in matches if m.listed_only]
     reason = (
         f"Required skills: {len(shown)} of {len(matches)} shown"
         + (f", {len(listed)} only listed ({', '.join(listed)})" if listed else "")
+        + (f"; the job names few, so semantic similarity carries {1 - said:.0%}" if said < 1 else "")
         + f": {base:.1f} of {full:g}."
     )
     bonus_reason = f"Evidence bonus: {len(proven)} required skills used for a year or more in dated work: {bonus:.1f}."

@@ -82,6 +82,8 @@ class ScoringWeights(_Frozen):
     version: str = Field(min_length=1, max_length=20)
     levels: dict[Level, LevelWeights]
     evidence_bonus: float = Field(ge=0, le=1)
+    # Required skills a posting must name for them to carry their whole part on their own.
+    skills_for_full_weight: int = Field(ge=1, le=20)
     skill_credit: SkillCredit
     relevance: Relevance
     seniority: SeniorityFactors
