@@ -6,6 +6,8 @@ A date is a `PartialDate`: a year and, when written, a month. Durations count wh
   is January 2016 to December 2018, 36 months; "2019 – 2019" and "2019" alone are 12). Read any other
   way, "2019 – 2020" would be no longer than "2019 – 2019"; and it is how the evaluation set's labels
   read such dates (`eval/RULES.md`);
+- a season or quarter covers its months: "Spring 2019 – Fall 2022" is March 2019 to November 2022
+  (Winter is January-February), "Q3 2022" July to September;
 - an open range ("Present", "Current", "till date", "since 2019") runs to `today`'s month included.
 Total experience merges the ranges first, so months covered by two jobs count once.
 """
@@ -33,8 +35,8 @@ _MONTHS = {
     "nov": 11,
     "dec": 12,
 }
-# A season gives the month it usually starts in; "Winter 2019" is the start of that year.
-_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 1}
+# A season covers its months (Winter is the start of the year: "Winter 2019" is January-February 2019).
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (1, 2)}
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _MONTH_NAME = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -79,14 +81,24 @@ class PartialDate:
 
     year: int
     month: int | None = None
+    # The last month a written period covers when it is more than one ("Fall 2022" ends in November).
+    last_month: int | None = None
 
     def iso(self) -> str:
         """`YYYY-MM`, or `YYYY` when the month is unknown."""
         return f"{self.year:04d}" if self.month is None else f"{self.year:04d}-{self.month:02d}"
 
+    def end_iso(self) -> str:
+        """The date as the end of a period: a season's or quarter's last month, else as `iso`."""
+        return f"{self.year:04d}-{self.last_month:02d}" if self.last_month else self.iso()
+
     def index(self) -> int:
         """Months since year 0; a year alone counts from January."""
         return self.year * 12 + (self.month or 1) - 1
+
+    def last_index(self) -> int:
+        """The index of the last month the date covers: its month, a season's last, or a year's December."""
+        return self.year * 12 + (self.last_month or self.month or 12) - 1
 
 
 @dataclass(frozen=True)
@@ -113,10 +125,8 @@ class DateRange:
         now = today.year * 12 + today.month  # the month after today's: today's month counts
         if self.end is None:
             last = now if self.is_current else None
-        elif self.end.month is not None:
-            last = self.end.index() + 1
         else:
-            last = (self.end.year + 1) * 12
+            last = self.end.last_index() + 1
         if last is None:
             return None
         last = min(last, now)
@@ -147,9 +157,11 @@ def _date_of(match: re.Match[str]) -> PartialDate | None:
         yy = int(groups["mon_yy"])
         return PartialDate(2000 + yy if yy < 50 else 1900 + yy, month)
     if groups["season"]:
-        return PartialDate(int(groups["season_year"]), _SEASONS[groups["season"].lower()])
+        first, last = _SEASONS[groups["season"].lower()]
+        return PartialDate(int(groups["season_year"]), first, last)
     if groups["quarter"]:
-        return PartialDate(int(groups["quarter_year"]), 3 * int(groups["quarter"]) - 2)
+        quarter = int(groups["quarter"])
+        return PartialDate(int(groups["quarter_year"]), 3 * quarter - 2, 3 * quarter)
     if groups["day_year"]:
         first, second = int(groups["d1"]), int(groups["d2"])
         # Dots are the European day-first form; slashes usually the US month-first one.

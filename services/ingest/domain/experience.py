@@ -206,7 +206,7 @@ def _make_job(
         role=_cut(role, 200),
         location=_cut(location, 200),
         start_date=period.start.iso() if period else None,
-        end_date=period.end.iso() if period and period.end else None,
+        end_date=period.end.end_iso() if period and period.end else None,
         is_current=bool(period and period.is_current),
         duration_months=interval[1] - interval[0] if interval else None,
         description=description,

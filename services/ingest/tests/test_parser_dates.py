@@ -43,8 +43,8 @@ def only_range(text: str) -> DateRange:
         ("2021-Now", "2021", None, True, 55),
         ("2020 onwards", "2020", None, True, 67),
         ("since 2015", "2015", None, True, 127),
-        ("Summer 2019 – Fall 2019", "2019-06", "2019-09", False, 4),
-        ("Q1 2020 - Q3 2021", "2020-01", "2021-07", False, 19),
+        ("Summer 2019 – Fall 2019", "2019-06", "2019-09", False, 6),  # June to November: a season ends with it
+        ("Q1 2020 - Q3 2021", "2020-01", "2021-07", False, 21),
         ("Jan '19 – Dec '20", "2019-01", "2020-12", False, 24),
         ("15/03/2018 - 30/06/2020", "2018-03", "2020-06", False, 28),
         ("2010-11", "2010", "2011", False, 24),
@@ -62,7 +62,7 @@ def test_every_written_form_of_a_range(text: str, start: str, end: str | None, c
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("Summer 2019", PartialDate(2019, 6)),
+        ("Summer 2019", PartialDate(2019, 6, 8)),
         ("March, 2021", PartialDate(2021, 3)),
         ("Graduated May 2016", PartialDate(2016, 5)),
         ("2018.03", PartialDate(2018, 3)),
