@@ -71,8 +71,18 @@ _OPEN_END = re.compile(
 _SINCE = re.compile(r"(?:since|from)\s*$", re.IGNORECASE)
 # "2019 –" at the very end of a text: the end was lost (a line break or a column); read it as open.
 _DANGLING = re.compile(r"\s*(?:-{1,2}|–|—)\s*$")
-# "2010-11" is an academic year, not November 2010, when the month is the next year's two digits.
-_ACADEMIC = re.compile(rf"(?<![\w/.])(?P<start>{_YEAR})\s?[-–/]\s?(?P<end>\d\d)(?![\w/]|\.\d)")
+# "2010-11" is an academic year, not November 2010, when the month is the next year's two digits;
+# "2016-18" cannot be a month at all: both are years, the end's century left out.
+_SHORT_END_YEAR = re.compile(rf"(?<![\w/.])(?P<start>{_YEAR})\s?[-–/]\s?(?P<end>\d\d)(?![\w/]|\.\d)")
+# "1/19 - 3/22", "12/18 – Present": a month and a two-digit year. Alone, "3/22" may be a day or a
+# fraction; only a range of two of them, or one running to the present, is read as dates.
+_SHORT_MONTH_YEAR = r"(?<![\w/.])(?P<{0}m>0?[1-9]|1[0-2])/(?P<{0}y>\d\d)(?![\w/]|\.\d)"
+_SHORT_RANGE = re.compile(
+    _SHORT_MONTH_YEAR.format("a")
+    + _SEPARATOR_PATTERN
+    + rf"(?:{_SHORT_MONTH_YEAR.format('b')}|(?:the\s+)?(?P<open>present|current(?:ly)?|now|today|ongoing|date)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -154,8 +164,7 @@ def _date_of(match: re.Match[str]) -> PartialDate | None:
         month = _MONTHS[groups["mon"][:3].lower()]
         if groups["mon_year"]:
             return PartialDate(int(groups["mon_year"]), month)
-        yy = int(groups["mon_yy"])
-        return PartialDate(2000 + yy if yy < 50 else 1900 + yy, month)
+        return PartialDate(_full_year(groups["mon_yy"]), month)
     if groups["season"]:
         first, last = _SEASONS[groups["season"].lower()]
         return PartialDate(int(groups["season_year"]), first, last)
@@ -175,8 +184,8 @@ def _date_of(match: re.Match[str]) -> PartialDate | None:
 
 
 def find_ranges(text: str) -> list[DateRange]:
-    """Every date range in `text`: "A – B", "A – Present", "since A", "2010-11" (academic years)."""
-    ranges = _academic_ranges(text)
+    """Every date range in `text`: "A – B", "A – Present", "since A", "2010-11", "1/19 – 3/22"."""
+    ranges = _short_year_ranges(text)
     taken = [r.span for r in ranges]
     dates = [d for d in find_dates(text) if not any(start <= d.start < end for start, end in taken)]
     index = 0
@@ -199,13 +208,28 @@ def find_ranges(text: str) -> list[DateRange]:
     return ranges
 
 
-def _academic_ranges(text: str) -> list[DateRange]:
+def _short_year_ranges(text: str) -> list[DateRange]:
+    """Ranges whose years are written with two digits: "2016-18", "2010-11", "1/19 - 3/22"."""
     ranges = []
-    for match in _ACADEMIC.finditer(text):
-        start = int(match.group("start"))
-        if int(match.group("end")) == (start + 1) % 100:
-            ranges.append(DateRange(PartialDate(start), PartialDate(start + 1), False, match.span()))
+    for match in _SHORT_END_YEAR.finditer(text):
+        start, end = int(match.group("start")), int(match.group("end"))
+        # An end of 12 or less is a month ("2018-03") unless it is the next year ("2010-11").
+        if end == (start + 1) % 100 or (end > 12 and end > start % 100):
+            ranges.append(DateRange(PartialDate(start), PartialDate(start - start % 100 + end), False, match.span()))
+    for match in _SHORT_RANGE.finditer(text):
+        first = PartialDate(_full_year(match.group("ay")), int(match.group("am")))
+        if match.group("open"):
+            ranges.append(DateRange(first, None, True, match.span()))
+            continue
+        last = PartialDate(_full_year(match.group("by")), int(match.group("bm")))
+        if last >= first:
+            ranges.append(DateRange(first, last, False, match.span()))
     return ranges
+
+
+def _full_year(two_digits: str) -> int:
+    yy = int(two_digits)
+    return 2000 + yy if yy < 50 else 1900 + yy
 
 
 def strip_dates(text: str) -> str:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from services.ingest.domain.dates import DateRange, find_ranges, strip_dates
+from services.ingest.domain.dates import DateRange, find_ranges
 
 pytestmark = pytest.mark.unit
 
@@ -32,3 +32,31 @@ def test_a_season_or_quarter_ends_with_its_last_month(text: str, start: str, end
     period = only_range(text)
     assert period.end is not None
     assert (period.start.iso(), period.end.end_iso(), period.months(TODAY)) == (start, end, months)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "current", "months"),
+    [
+        ("1/19 - 3/22", "2019-01", "2022-03", False, 39),
+        ("12/18 – 06/21", "2018-12", "2021-06", False, 31),
+        ("1/19 - Present", "2019-01", None, True, 79),
+        ("2016-18", "2016", "2018", False, 36),
+        ("2016 – 18", "2016", "2018", False, 36),
+        ("1998-02", "1998-02", None, False, None),
+    ],
+)
+def test_two_digit_years(text: str, start: str, end: str | None, current: bool, months: int | None) -> None:
+    if months is None:
+        assert find_ranges(text) == []
+        return
+    period = only_range(text)
+    assert period.start.iso() == start
+    assert (period.end.iso() if period.end else None, period.is_current) == (end, current)
+    assert period.months(TODAY) == months
+
+
+@pytest.mark.parametrize(
+    "text", ["rated 4/5 - 5/5 by users", "3/22", "pages 10/12", "score 12/20", "room 10/12 - west"]
+)
+def test_short_numbers_alone_are_not_ranges(text: str) -> None:
+    assert find_ranges(text) == []
