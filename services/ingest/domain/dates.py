@@ -232,16 +232,31 @@ def _full_year(two_digits: str) -> int:
     return 2000 + yy if yy < 50 else 1900 + yy
 
 
+# "Mar 2019 - Mar 2022 · 3 yrs 1 mo", "(2 years 3 months)": a duration written after the dates is part of them.
+_DURATION_AFTER = re.compile(
+    r"\s*[(\[·•|,–—-]?\s*(?:\d{1,2}\+?\s*(?:yrs?|years?)\.?(?:\s*,?\s*(?:and\s+)?\d{1,2}\s*(?:mos?|months?)\.?)?"
+    r"|\d{1,2}\s*(?:mos?|months?)\.?)\s*[)\]]?(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def strip_dates(text: str) -> str:
     """`text` without its date ranges and dates (what is left of a heading line: role, company, place)."""
-    spans = [r.span for r in find_ranges(text)]
-    spans += [(d.start, d.end) for d in find_dates(text) if not any(s <= d.start < e for s, e in spans)]
+    spans = [_with_duration(text, r.span) for r in find_ranges(text)]
+    spans += [
+        _with_duration(text, (d.start, d.end)) for d in find_dates(text) if not any(s <= d.start < e for s, e in spans)
+    ]
     for start, end in sorted(spans, reverse=True):
         text = text[:start] + " " + text[end:]
     # What framed the dates: empty brackets, dangling separators, a "since"/"from".
     text = re.sub(r"\(\s*[-–—,]?\s*\)|\[\s*\]", " ", text)
     text = re.sub(r"\b(?:since|from|dates?|duration|period)\s*:?\s*$", " ", text.strip(), flags=re.IGNORECASE)
     return text.strip(" \t,;|–—-:·•")
+
+
+def _with_duration(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    duration = _DURATION_AFTER.match(text, span[1])
+    return (span[0], duration.end()) if duration else span
 
 
 def merge_intervals(intervals: Iterable[Interval]) -> list[Interval]:

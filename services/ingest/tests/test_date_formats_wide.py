@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from services.ingest.domain.dates import DateRange, find_ranges
+from services.ingest.domain.dates import DateRange, find_ranges, strip_dates
 
 pytestmark = pytest.mark.unit
 
@@ -60,3 +60,18 @@ def test_two_digit_years(text: str, start: str, end: str | None, current: bool, 
 )
 def test_short_numbers_alone_are_not_ranges(text: str) -> None:
     assert find_ranges(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("Jan 2019 - Feb 2022 (3 yrs 2 mos)", ""),
+        ("Mar 2019 - Mar 2022 · 3 yrs 1 mo", ""),
+        ("Physiotherapist, NHS Lothian, Mar 2019 – Present (6 years 5 months)", "Physiotherapist, NHS Lothian"),
+        ("DevOps Engineer, GitLab, Jan 2019 – Mar 2022 | 3 years 3 months", "DevOps Engineer, GitLab"),
+        ("Intern, Acme, Jun 2020 - Aug 2020 (3 months)", "Intern, Acme"),
+        ("Engineer, Acme, 2019 – 2021, 12 engineers led", "Engineer, Acme,   , 12 engineers led"),
+    ],
+)
+def test_a_duration_written_after_the_dates_goes_with_them(text: str, rest: str) -> None:
+    assert strip_dates(text) == rest
