@@ -70,7 +70,7 @@ def test_short_numbers_alone_are_not_ranges(text: str) -> None:
         ("Physiotherapist, NHS Lothian, Mar 2019 – Present (6 years 5 months)", "Physiotherapist, NHS Lothian"),
         ("DevOps Engineer, GitLab, Jan 2019 – Mar 2022 | 3 years 3 months", "DevOps Engineer, GitLab"),
         ("Intern, Acme, Jun 2020 - Aug 2020 (3 months)", "Intern, Acme"),
-        ("Engineer, Acme, 2019 – 2021, 12 engineers led", "Engineer, Acme,   , 12 engineers led"),
+        ("Engineer, Acme, 2019 – 2021, 12 engineers led", "Engineer, Acme,  , 12 engineers led"),
     ],
 )
 def test_a_duration_written_after_the_dates_goes_with_them(text: str, rest: str) -> None:
