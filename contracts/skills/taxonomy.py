@@ -97,6 +97,20 @@ def normalise_alias(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def _simple_key(text: str) -> str:
+    """A lookup key that keeps one character per character: "İOS" is "ios", "ſql" is "sql"."""
+    return normalise_alias("".join(_simple_lower(char) for char in text))
+
+
+def _simple_lower(char: str) -> str:
+    lower = char.lower()[:1]
+    # The characters the regular expression engine folds onto an ASCII letter that `lower` keeps apart.
+    return _ODD_FOLDS.get(lower, lower)
+
+
+_ODD_FOLDS = {"ſ": "s", "ı": "i", "\u212a": "k", "\u212b": "å"}
+
+
 _LICENCE_LETTER = re.compile(r"(?<=licen)[cs](?=e)", re.IGNORECASE)
 _OTHER_LETTER = {"c": "s", "s": "c", "C": "S", "S": "C"}
 
@@ -210,10 +224,23 @@ class Taxonomy:
             return []
         mentions: list[SkillMention] = []
         for match in self._pattern.finditer(text):
-            key = normalise_alias(match.group(0))
-            names = self._by_phrase[key] if key in self._by_phrase else (self._by_alias[key],)
+            names = self._names_of(match.group(0))
             mentions += [SkillMention(name, match.group(0), match.start(), match.end()) for name in names]
         return mentions
+
+    def _names_of(self, matched: str) -> tuple[str, ...]:
+        """The skills a matched alias names; none when its lower case is not the key it matched as.
+
+        The pattern compares characters by their simple case folding, while `str.lower` may change a
+        text's length or leave a character alone ("İ" becomes "i" plus a combining dot, "ſ" stays): the
+        simple per-character form is tried next, and a match neither form knows names nothing.
+        """
+        for key in (normalise_alias(matched), _simple_key(matched)):
+            if key in self._by_phrase:
+                return self._by_phrase[key]
+            if key in self._by_alias:
+                return (self._by_alias[key],)
+        return ()
 
     def extract(self, text: str) -> list[str]:
         """The distinct canonical skills in `text`, in order of first appearance."""
