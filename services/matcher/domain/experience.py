@@ -18,8 +18,10 @@ from services.matcher.domain.weights import Level, ScoringWeights
 Affinity = Callable[[str | None, str | None], float]
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+# "Staff" leads only in engineering ("Staff Engineer"); a Staff Nurse or Staff Accountant is not senior.
 _LEADERSHIP_TITLE = re.compile(
-    r"\b(?:senior|sr|lead|principal|staff|head|chief|director|manager|supervisor|charge|architect|vp)\b",
+    r"\b(?:senior|sr|lead|principal|head|chief|director|manager|supervisor|charge|architect|vp"
+    r"|staff\s+(?:software\s+|data\s+|ml\s+|site\s+reliability\s+)?engineer)\b",
     re.IGNORECASE,
 )
 _JUNIOR_TITLE = re.compile(r"\b(?:junior|jr|intern|trainee|graduate|apprentice|entry|assistant)\b", re.IGNORECASE)
@@ -124,6 +126,19 @@ def candidate_level(experience: RelevantExperience) -> Level:
     return level
 
 
+def title_level(roles: Sequence[RoleHeld]) -> Level | None:
+    """The level the most recent titled role names, when its years are unknown: a Principal Engineer is
+    senior and an intern entry-level, dates or not; a plain title says nothing."""
+    recent = next((role.title for role in roles if role.title), None)
+    if recent is None:
+        return None
+    if _JUNIOR_TITLE.search(recent):
+        return "entry"
+    if _LEADERSHIP_TITLE.search(recent):
+        return "senior"
+    return None
+
+
 def years_range(job: JobRequirements, weights: ScoringWeights) -> tuple[float, float | None, bool]:
     """The job's (minimum, maximum, maximum stated) years, defaults taken from its level."""
     defaults = weights.default_years[job_level(job)]
@@ -149,9 +164,12 @@ def years_fit(years: float, minimum: float, maximum: float | None, *, stated: bo
     return max(rules.soft_floor, 1.0 - rules.soft_penalty_per_year * over)
 
 
-def seniority_factor(job: Level, candidate: Level, weights: ScoringWeights) -> float:
-    """The multiplier for a level gap: far too junior and far too senior both lower the fit."""
+def seniority_factor(job: Level, candidate: Level, weights: ScoringWeights, *, has_ceiling: bool = True) -> float:
+    """The multiplier for a level gap: far too junior and far too senior both lower the fit. Without a
+    ceiling (no stated maximum, no explicit level: "3+ years") more experience is never a misfit."""
     gap = LEVELS.index(candidate) - LEVELS.index(job)
+    if gap > 0 and not has_ceiling:
+        return 1.0
     factors = weights.seniority
     return {
         0: 1.0,

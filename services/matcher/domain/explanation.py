@@ -75,8 +75,8 @@ def explain(
         where = f" in {job_field.lower()}" if job_field and same_field else ""
         strengths.append(f"{experience.years:.1f} years of relevant experience{where} ({roles})")
     held = sorted({*candidate.licences, *candidate.certifications})
-    asked = {name.casefold() for name in (*job.required_licences, *job.required_certifications)}
-    held_asked = [name for name in held if name.casefold() in asked]
+    demanded = {name.casefold() for name in (*job.required_licences, *job.required_certifications)}
+    held_asked = [name for name in held if name.casefold() in demanded]
     if held_asked:
         strengths.append("Holds " + ", ".join(held_asked))
 
@@ -92,9 +92,15 @@ def explain(
     if pref_missing:
         gaps.append("Preferred skills not shown: " + ", ".join(pref_missing[:_MAX_ITEMS]))
     minimum, maximum, stated = years_wanted
+    # Years the posting never stated are the level's usual range, and said to be so.
+    asked = (
+        "asked"
+        if job.min_years_experience is not None or job.max_years_experience is not None
+        else "usual for the level"
+    )
     if experience_fit < 1.0:
         if experience.years < minimum:
-            gaps.append(f"Experience: {experience.years:.1f} relevant years against {_range(years_wanted)} asked")
+            gaps.append(f"Experience: {experience.years:.1f} relevant years against {_range(years_wanted)} {asked}")
             advice.append("Describe the dated work closest to this role so its months count")
         elif maximum is not None:
             kind = "a stated maximum" if stated else "the level"
@@ -111,7 +117,7 @@ def explain(
     summary = (
         f"{_verdict(score)} ({score:.1f}/100): "
         + (f"{shown} of {len(required)} required skills shown, {len(used)} in dated work; " if required else "")
-        + f"{experience.years:.1f} relevant years against {_range(years_wanted)} asked"
+        + f"{experience.years:.1f} relevant years against {_range(years_wanted)} {asked}"
         + (f"; missing {', '.join(unmet)}" if unmet else "")
         + "."
     )

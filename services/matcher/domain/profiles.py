@@ -173,7 +173,17 @@ def candidate_from_payload(
         for item in payload.skill_evidence
     }
     skills = tuple(dict.fromkeys([*payload.skills, *(item.name for item in payload.skill_evidence)]))
-    implied = dict(implications(skills))
+
+    # Each implied skill takes the strongest skill implying it (SQL from seven years of MySQL, not from
+    # a listed PostgreSQL), so implications are read one skill at a time, strongest first.
+    def strength(name: str) -> tuple[bool, int]:
+        use = evidence.get(skill_key(name))
+        return (use.used, use.months or 0) if use is not None else (False, 0)
+
+    implied: dict[str, str] = {}
+    for skill in sorted(skills, key=strength, reverse=True):
+        for name in implications([skill]):
+            implied.setdefault(name, skill)
     return CandidateProfile(
         skills=skills,
         total_experience_months=payload.total_experience_months,

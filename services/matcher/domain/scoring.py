@@ -32,6 +32,7 @@ from services.matcher.domain.experience import (
     job_level,
     relevant_experience,
     seniority_factor,
+    title_level,
     years_fit,
     years_range,
 )
@@ -125,7 +126,8 @@ def _required(
     # carries the rest of this part, so one generic match ("Communication") cannot decide it.
     said = min(1.0, len(matches) / weights.skills_for_full_weight)
     skill_share = sum(match.credit for match in matches) / len(matches)
-    base = full * (said * skill_share + (1 - said) * share)
+    # Similarity only scales what the skills earned: a missing skill earns nothing however close the text.
+    base = full * skill_share * (said + (1 - said) * share)
     proven = [m for m in matches if m.used and m.implied_by is None and (m.months or 0) >= EVIDENCE_BONUS_MONTHS]
     bonus = min(full - base, weights.evidence_bonus * full * said * len(proven) / len(matches))
     shown = [m.skill for m in matches if m.shown]
@@ -322,7 +324,16 @@ def score_match(
     projects = _projects(required_matches + preferred_matches, share, level)
 
     known_experience = has_dated_experience(candidate)
-    seniority = seniority_factor(level_name, candidate_level(experience), weights) if known_experience else 1.0
+    level_shown = candidate_level(experience) if known_experience else title_level(candidate.roles)
+    # "3+ years" leaves the top open; an entry-level role or a stated maximum closes it.
+    has_ceiling = job.max_years_experience is not None or level_name == "entry"
+    seniority = 1.0
+    if level_shown is not None:
+        seniority = seniority_factor(level_name, level_shown, weights, has_ceiling=has_ceiling)
+    minimum, maximum, stated = years_range(job, weights)
+    if known_experience and stated and maximum is not None and experience.years > maximum:
+        # A stated maximum is a rule: past it the whole score falls, not only the experience points.
+        seniority *= 1 - weights.over_experience.stated_max_share + weights.over_experience.stated_max_share * fit
     gate, unmet = _gates(job, candidate, weights)
     relevance = _relevance(job, candidate, share, weights, affinity)
 
@@ -347,7 +358,7 @@ def score_match(
         experience=experience,
         years_wanted=years_range(job, weights),
         experience_fit=fit,
-        seniority=(level_name, candidate_level(experience), seniority) if known_experience else None,
+        seniority=(level_name, level_shown, seniority) if level_shown is not None else None,
         unmet=unmet,
         job_field=field_label(job.field) if job.field else None,
         same_field=job.field is not None

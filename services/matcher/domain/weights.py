@@ -72,6 +72,8 @@ class YearsRange(_Frozen):
 
 class OverExperience(_Frozen):
     stated_max_slope: float = Field(ge=0)
+    # Share of the whole score that rides on fitting a stated maximum of years.
+    stated_max_share: float = Field(ge=0, le=1)
     soft_penalty_per_year: float = Field(ge=0)
     soft_floor: float = Field(ge=0, le=1)
 

@@ -343,3 +343,83 @@ def test_undated_work_is_neither_a_fit_nor_a_misfit_and_its_skills_count_as_used
     assert result.breakdown["experience"] == pytest.approx(10.0)
     assert result.factors["seniority"] == 1.0
     assert result.breakdown["required_skills"] > score(BACKEND, listed_only).breakdown["required_skills"]
+
+
+def test_showing_a_required_skill_never_scores_less_than_missing_it() -> None:
+    job = replace(BACKEND, required_skills=("Python",))
+    roles = [role("Backend Engineer", "software_backend", "2021-01", 36)]
+    has_it = profile([used("Python", 36)], roles, field="software_backend")
+    lacks_it = profile([used("Java", 36)], roles, field="software_backend")
+    for close, far in ((0.45, 0.75), (0.3, 0.9)):
+        assert (
+            score(job, has_it, close).breakdown["required_skills"]
+            > score(job, lacks_it, far).breakdown["required_skills"]
+        )
+    assert score(job, lacks_it, 0.9).breakdown["required_skills"] == 0
+
+
+def test_a_senior_title_without_dates_still_misfits_an_entry_role() -> None:
+    junior_job = JobRequirements(
+        required_skills=("React", "JavaScript", "CSS"),
+        max_years_experience=1,
+        seniority="entry",
+        field="software_frontend",
+    )
+    uses = [SkillUse(name=name, used=True, sources=(Source("job", "Acme"),)) for name in junior_job.required_skills]
+    principal_role = RoleHeld(title="Principal Frontend Engineer", employer="Acme", field="software_frontend")
+    principal = replace(profile(uses, [principal_role], field="software_frontend"), total_experience_months=None)
+    graduate = profile(
+        [used(name, 10) for name in junior_job.required_skills],
+        [role("Junior Frontend Developer", "software_frontend", "2026-01", 10)],
+        field="software_frontend",
+    )
+    assert score(junior_job, principal).factors["seniority"] < 1.0
+    assert score(junior_job, graduate).score > score(junior_job, principal).score
+
+
+def test_past_a_stated_maximum_the_whole_score_falls_but_an_open_minimum_never_penalises_more_years() -> None:
+    skills = [used("Python", 60), used("PostgreSQL", 60), used("Docker", 60), used("REST APIs", 60)]
+    veteran = profile(skills, [role("Backend Engineer", "software_backend", "2016-01", 120)], field="software_backend")
+    fitting = profile(skills, [role("Backend Engineer", "software_backend", "2023-01", 36)], field="software_backend")
+    capped = replace(BACKEND, min_years_experience=2, max_years_experience=4)
+    assert score(capped, veteran).factors["seniority"] < 0.8
+    open_ended = replace(BACKEND, seniority="mid", min_years_experience=3, max_years_experience=None)
+    assert score(open_ended, veteran).factors["seniority"] == 1.0
+    assert score(open_ended, veteran).score >= score(open_ended, fitting).score
+
+
+def test_a_staff_nurse_is_not_read_as_senior() -> None:
+    uses = [used("Patient Assessment", 54), used("Medication Administration", 54), used("IV Therapy", 54)]
+    mid_job = replace(NURSE, seniority="mid", max_years_experience=5)
+    held = ("Registered Nurse Licence",)
+    staff = profile(
+        uses, [role("Staff Nurse", "nursing", "2022-01", 54)], field="nursing", licences=held, certifications=("BLS",)
+    )
+    assert score(mid_job, staff).factors["seniority"] == 1.0
+
+
+def test_undated_use_earns_less_than_any_dated_use() -> None:
+    undated = SkillUse(name="Python", used=True, sources=(Source("project", "Portfolio"),))
+    job = replace(BACKEND, required_skills=("Python",))
+    roles = [role("Backend Engineer", "software_backend", "2025-06", 3)]
+    in_project = score(job, profile([undated], roles, field="software_backend")).matched[0].credit
+    briefly = score(job, profile([used("Python", 1)], roles, field="software_backend")).matched[0].credit
+    assert in_project < briefly
+
+
+def test_an_implied_skill_takes_its_strongest_implier() -> None:
+    from contracts.events.ingest import ResumeParsedPayload, SkillEvidence, SkillSource
+    from services.matcher.domain.profiles import candidate_from_payload
+
+    work = SkillSource(kind="job", label="Acme", start_date="2019-01")
+    payload = ResumeParsedPayload(
+        resume_id="00000000-0000-0000-0000-000000000001",  # type: ignore[arg-type]
+        uploaded_by="00000000-0000-0000-0000-000000000002",  # type: ignore[arg-type]
+        skills=["PostgreSQL", "MySQL"],
+        skill_evidence=[
+            SkillEvidence(name="PostgreSQL", used=False, sources=[SkillSource(kind="skills_section")]),
+            SkillEvidence(name="MySQL", used=True, months=84, sources=[work]),
+        ],
+    )
+    candidate = candidate_from_payload(payload)
+    assert candidate.implied["sql"] == "MySQL"
