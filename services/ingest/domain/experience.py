@@ -208,7 +208,8 @@ def _make_job(
         start_date=period.start.iso() if period else None,
         end_date=period.end.end_iso() if period and period.end else None,
         is_current=bool(period and period.is_current),
-        duration_months=interval[1] - interval[0] if interval else None,
+        # Sixty years is as long as a role may be told: a longer one ("1966 – Present") still fits the schema.
+        duration_months=min(interval[1] - interval[0], 720) if interval else None,
         description=description,
     )
     return Job(entry=entry, text="\n".join([*heading_lines, description]), interval=interval)
