@@ -70,13 +70,36 @@ for _kind, _names in {
     for _name in _names.split(";"):
         _EXACT[" ".join(_name.split())] = _kind  # type: ignore[assignment]
 
+# Names of the work history the vocabulary does not list ("Experience Highlights", "Work Experience &
+# Internships", "Where I've Worked"): a word that names work, with only words that qualify it. A closed
+# set of qualifiers keeps content out: "Employment Law" or "Customer Experience" are no headings.
+_WORK_NAMES = frozenset("experience experiences employment career jobs positions worked".split())
+_WORK_QUALIFIERS = frozenset(
+    """
+    work professional relevant selected recent previous prior past industry industrial corporate key my other
+    additional related paid full-time part-time internships internship history highlights summary details record
+    overview background journey path progression and of held where i i've have so far to date roles
+    """.split()
+)
+_MAX_WORK_NAME_WORDS = 5
+
+
+def _names_work_history(words: str) -> bool:
+    parts = words.split()
+    return (
+        len(parts) <= _MAX_WORK_NAME_WORDS
+        and any(part in _WORK_NAMES for part in parts)
+        and all(part in _WORK_NAMES or part in _WORK_QUALIFIERS for part in parts)
+    )
+
+
 # Headings that are also ordinary content lines: they need a heading's looks.
 _WEAK = frozenset(
     " ".join(name.split())
     for name in """languages; leadership; tools; technologies; training; trainings; courses; activities; contact;
     about; work; career; expertise; strengths; software; frameworks; bio; highlights; studies; schooling;
     portfolio; introduction; overview; certificate; internship; volunteer; placements; practicum; fieldwork;
-    clinicals; community work""".split(";")
+    clinicals; community work; jobs; positions""".split(";")
 )
 
 _LEADING_DECORATION = re.compile(r"^(?:[^\w(]+|\d{1,2}[.)]\s+|[^\x00-\x7f]\s+|[IVX]{1,4}\.\s+)+")
@@ -107,7 +130,7 @@ def heading_kind(line: str, *, underlined: bool = False) -> SectionKind | None:
     if not stripped or len(stripped) > 60 or re.search(r"\d{3,}|@", stripped):
         return None
     words = heading_words(stripped)
-    kind = _EXACT.get(words)
+    kind = _EXACT.get(words) or ("experience" if _names_work_history(words) else None)
     if kind is None and re.match(r"^\S\s+\S", stripped):
         # An icon font's glyph extracted as a letter: "H Experience", "ð Skills".
         stripped = stripped[1:].strip()
