@@ -44,6 +44,7 @@ asyncapi: install  ## regenerate the committed AsyncAPI document from the contra
 bench: install  ## benchmarks that print their figures
 	$(PY) -m bench.parse_throughput --seconds 4
 	$(PY) bench/embed_throughput.py --texts 32
+	$(PY) -m bench.classify_throughput
 	$(PY) -m bench.e2e_upload
 
 eval: install  ## the product against BM25, embedding and RRF on the labelled set (both halves), parsing measures, the Kaggle check

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from importlib import resources
 from typing import Any
@@ -644,17 +643,10 @@ def test_the_recruiter_is_in_hr_not_in_the_field_they_hire_for() -> None:
         assert classify_role(title) == "human_resources", title
 
 
-def test_classification_is_fast() -> None:
-    # Distinct strings (a trailing number is ignored like a level), timed in CPU time: other processes
-    # on a shared machine must not fail the test.
-    titles = [f"{title} {index}" for index, title in enumerate(title for title, _, _ in CASES * 40 if title)][:10_000]
-    assert len(titles) == 10_000
-    classify_role("warm up")
-    started = time.process_time()
-    fields = [classify_role(title) for title in titles]
-    elapsed = time.process_time() - started
-    assert elapsed < 1.0, f"10k titles took {elapsed:.2f}s"
-    assert fields[0] == classify_role(CASES[0][0])
+def test_a_trailing_number_is_ignored_like_a_level() -> None:
+    # Speed is measured in bench/classify_throughput.py, not asserted here.
+    titles = [f"{title} {index}" for index, title in enumerate(title for title, _, _ in CASES if title)]
+    assert [classify_role(title) for title in titles] == [classify_role(title) for title, _, _ in CASES if title]
 
 
 # --- affinity ------------------------------------------------------------------------------

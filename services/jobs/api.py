@@ -12,6 +12,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from contracts.events.jobs import ApplicationStatus, EducationRequirement, Seniority
 from contracts.events.matcher import MatchedSkill, MatchExplanation
 from services.jobs import applications, postings, swipes
+from services.jobs.domain.blind_review import is_shortlisted, name_mask
 from services.jobs.models import Application, Job
 from services.jobs.repository import CandidateApplication, RankedCandidate
 from services.jobs.settings import JobsSettings
@@ -36,6 +37,12 @@ def _without_nul(value: str) -> str:
 
 
 NoNul = AfterValidator(_without_nul)
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank")
+    return value.strip()
 
 
 class PostJobRequest(BaseModel):
@@ -106,7 +113,9 @@ class StatusChangeRequest(BaseModel):
 class ApplicationOut(BaseModel):
     id: uuid.UUID
     job_id: uuid.UUID
-    resume_id: uuid.UUID
+    resume_id: uuid.UUID | None = Field(
+        description="Hidden (null) from the recruiter under blind review until shortlisted."
+    )
     candidate_id: uuid.UUID | None
     source: str
     status: str
@@ -127,7 +136,7 @@ class MyApplicationsOut(BaseModel):
 
 class CandidateOut(BaseModel):
     application_id: uuid.UUID
-    resume_id: uuid.UUID
+    resume_id: uuid.UUID | None = Field(description="Hidden (null) under blind review until shortlisted.")
     candidate_id: uuid.UUID | None
     name: str | None = Field(description="Hidden (null) under blind review until the application is shortlisted.")
     email: str | None = Field(description="Hidden (null) under blind review until the application is shortlisted.")
@@ -220,11 +229,29 @@ def _application_fields(application: Application) -> dict[str, Any]:
 
 def _candidate_out(row: RankedCandidate, *, blind: bool) -> CandidateOut:
     application, profile, score = row.application, row.profile, row.score
-    # Shortlisting (any move past `submitted`) reveals who the applicant is.
-    hidden = blind and application.status == "submitted"
+    hidden = blind and not is_shortlisted(application.status)
+    # Under blind review nothing that names the person leaves: not the ids that lead to the file, and
+    # not their name where an employer or project carries it ("9 years at Grace O'Malley Photography").
+    mask = name_mask(profile.name if profile else None, profile.email if profile else None) if hidden else None
+
+    def masked(text: str) -> str:
+        return mask.sub("[name withheld]", text) if mask is not None else text
+
+    explanation = None
+    if score and score.explanation:
+        given = MatchExplanation.model_validate(score.explanation)
+        explanation = MatchExplanation(
+            summary=masked(given.summary),
+            strengths=[masked(line) for line in given.strengths],
+            gaps=[masked(line) for line in given.gaps],
+            recommendations=[masked(line) for line in given.recommendations],
+        )
+    matched = [MatchedSkill.model_validate(item) for item in score.matched or ()] if score else []
+    if mask is not None:
+        matched = [item.model_copy(update={"evidence": masked(item.evidence)}) for item in matched]
     return CandidateOut(
         application_id=application.id,
-        resume_id=application.resume_id,
+        resume_id=None if hidden else application.resume_id,
         candidate_id=None if hidden else application.candidate_id,
         name=profile.name if profile and not hidden else None,
         email=profile.email if profile and not hidden else None,
@@ -237,11 +264,11 @@ def _candidate_out(row: RankedCandidate, *, blind: bool) -> CandidateOut:
         percentile=row.percentile,
         matched_skills=list(score.matched_skills) if score else [],
         missing_skills=list(score.missing_skills) if score else [],
-        matched=[MatchedSkill.model_validate(item) for item in score.matched or ()] if score else [],
+        matched=matched,
         breakdown=dict(score.breakdown) if score else {},
         factors=dict(score.factors or {}) if score else {},
         gates=list(score.gates or ()) if score else [],
-        explanation=MatchExplanation.model_validate(score.explanation) if score and score.explanation else None,
+        explanation=explanation,
         scoring_version=score.scoring_version if score else None,
         applied_at=application.created_at,
     )
@@ -291,13 +318,23 @@ async def close_job(job_id: uuid.UUID, principal: Recruiter, rt: JobsRuntime) ->
     return _job_out(await postings.close_job(rt, principal, job_id))
 
 
-@router.patch("/api/v1/jobs/{job_id}", tags=["jobs"], summary="Change a job's settings")
+@router.patch(
+    "/api/v1/jobs/{job_id}",
+    tags=["jobs"],
+    summary="Change a job's settings",
+    responses={404: {"description": "No such job, or not one of the caller's."}},
+)
 async def change_job(job_id: uuid.UUID, body: JobSettingsRequest, principal: Recruiter, rt: JobsRuntime) -> JobOut:
     """Turn blind review of the job's applicants on or off."""
     return _job_out(await postings.set_blind_review(rt, principal, job_id, blind_review=body.blind_review))
 
 
-@router.get("/api/v1/jobs/{job_id}/candidates", tags=["applications"], summary="Ranked applicants of a job")
+@router.get(
+    "/api/v1/jobs/{job_id}/candidates",
+    tags=["applications"],
+    summary="Ranked applicants of a job",
+    responses={404: {"description": "No such job, or not one of the caller's."}},
+)
 async def job_candidates(
     job_id: uuid.UUID,
     principal: Recruiter,
@@ -310,6 +347,7 @@ async def job_candidates(
         str | None,
         Query(min_length=1, max_length=100, description="Only applicants showing this skill (any spelling)."),
         NoNul,
+        AfterValidator(_not_blank),
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
@@ -342,8 +380,14 @@ async def change_status(
     application_id: uuid.UUID, body: StatusChangeRequest, principal: Recruiter, rt: JobsRuntime
 ) -> ApplicationOut:
     """Move an application one stage on (submitted, screening, interview, offer, hired) or reject it."""
-    application = await applications.change_status(rt, principal, application_id=application_id, status=body.status)
-    return ApplicationOut(**_application_fields(application))
+    application, job = await applications.change_status(
+        rt, principal, application_id=application_id, status=body.status
+    )
+    fields = _application_fields(application)
+    if job.blind_review and not is_shortlisted(application.status):
+        # A rejection under blind review must not reveal whom it rejected.
+        fields |= {"resume_id": None, "candidate_id": None}
+    return ApplicationOut(**fields)
 
 
 @router.get("/api/v1/applications/me", tags=["applications"], summary="Your applications")

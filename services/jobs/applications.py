@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from contracts.events import ApplicationStatusChanged, ApplicationSubmitted
 from contracts.events.jobs import ApplicationStatus, ApplicationStatusChangedPayload, ApplicationSubmittedPayload
 from contracts.skills import default_taxonomy
+from contracts.skills.taxonomy import normalise_alias
 from services.jobs.domain.pipeline import transition_problem
 from services.jobs.models import Application, Job
 from services.jobs.postings import managed_job, visible_job
@@ -76,8 +77,9 @@ async def change_status(
     *,
     application_id: uuid.UUID,
     status: ApplicationStatus,
-) -> Application:
-    """The job's recruiter (or an admin) moves an application along the pipeline (ApplicationStatusChanged)."""
+) -> tuple[Application, Job]:
+    """The job's recruiter (or an admin) moves an application along the pipeline (ApplicationStatusChanged);
+    the application, and its job (whose blind review decides what the answer may show)."""
     async with rt.transaction() as session:
         applications = ApplicationRepository(session)
         application = await applications.get(application_id, for_update=True)
@@ -89,7 +91,7 @@ async def change_status(
             raise ApiError(404, "there is no such application", code="application_not_found") from exc
         old_status = cast(ApplicationStatus, application.status)
         if old_status == status:
-            return application  # asking twice for the same move is not an error
+            return application, job  # asking twice for the same move is not an error
         problem = transition_problem(old_status, status)
         if problem is not None:
             raise ApiError(409, problem, code="invalid_transition")
@@ -103,7 +105,21 @@ async def change_status(
             recruiter_id=job.recruiter_id,
         )
         await rt.emit(session, rt.new_event(ApplicationStatusChanged, payload, actor=principal))
-    return application
+    return application, job
+
+
+def skill_named(term: str) -> str:
+    """The canonical skill a search term names, in any case ("epic" finds Epic Systems; a filter is not
+    prose, where lower-case "epic" is an adjective); the term itself when the vocabulary has no such skill."""
+    taxonomy = default_taxonomy()
+    named = taxonomy.canonical(term)
+    if named is not None:
+        return named
+    wanted = normalise_alias(term)
+    for suggestion in taxonomy.suggest(term, limit=1):
+        if normalise_alias(suggestion.matched) == wanted:
+            return suggestion.skill.name
+    return term.strip()
 
 
 async def ranked_candidates(
@@ -119,7 +135,7 @@ async def ranked_candidates(
 ) -> tuple[Job, list[RankedCandidate], int]:
     """A job's applicants ranked by match score, for its recruiter or an admin, with the job itself."""
     # Scores name skills canonically: "postgres" finds the applicants showing PostgreSQL.
-    wanted = (default_taxonomy().canonical(skill) or skill.strip()) if skill else None
+    wanted = skill_named(skill) if skill else None
     async with rt.transaction() as session:
         job = await managed_job(session, principal, job_id)
         rows, total = await ApplicationRepository(session).ranked(

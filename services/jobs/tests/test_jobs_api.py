@@ -567,7 +567,9 @@ async def test_candidates_come_with_explanation_percentile_evidence_file_name_an
     assert (await _candidates(jobs, job_id, recruiter, skill="python3")).json()["total"] == 4
     assert (await _candidates(jobs, job_id, recruiter, skill="Kubernetes")).json()["total"] == 0
     assert (await _candidates(jobs, job_id, recruiter, status="screening")).json()["total"] == 0
-    for bad in ({"min_score": 101}, {"min_score": "high"}, {"skill": ""}, {"skill": "x" * 101}):
+    # A lower-case search finds a skill whose name is only matched capitalised in prose.
+    assert (await _candidates(jobs, job_id, recruiter, skill="PYTHON")).json()["total"] == 4
+    for bad in ({"min_score": 101}, {"min_score": "high"}, {"skill": ""}, {"skill": "   "}, {"skill": "x" * 101}):
         response = await _candidates(jobs, job_id, recruiter, **bad)
         assert response.status_code == 422, (bad, response.text)
 
@@ -589,14 +591,30 @@ async def test_blind_review_hides_identity_until_shortlisting(
     resume_id = uuid.uuid4()
     await publish(js, _parsed(uploaded_by=recruiter_id, job_id=job_id, resume_id=resume_id, name="Grace Hopper"))
     await publish(js, _explained_match(job_id, resume_id, 80.0, evidence="3 years at Navy, 2019–2022"))
+    # A second applicant whose employer carries her name, and who is rejected unseen.
+    other_resume = uuid.uuid4()
+    await publish(js, _parsed(uploaded_by=recruiter_id, job_id=job_id, resume_id=other_resume, name="Ada Byron"))
+    await publish(js, _explained_match(job_id, other_resume, 60.0, evidence="2 years at Byron Analytics, 2022–2024"))
 
     async def scored() -> dict[str, Any] | None:
         rows = (await _candidates(jobs, job_id, recruiter)).json()["candidates"]
-        return rows[0] if rows and rows[0]["score"] is not None else None
+        return rows[0] if len(rows) == 2 and all(r["score"] is not None for r in rows) else None
 
     row = await eventually(scored)
+    second = (await _candidates(jobs, job_id, recruiter)).json()["candidates"][1]
+    assert second["explanation"]["strengths"] == ["Python: 2 years at [name withheld] Analytics, 2022–2024"]
+    assert "Byron" not in second["matched"][0]["evidence"]
+    rejected = await jobs.patch(
+        f"/api/v1/applications/{second['application_id']}", json={"status": "rejected"}, headers=recruiter
+    )
+    assert rejected.status_code == 200, rejected.text
+    assert (rejected.json()["resume_id"], rejected.json()["candidate_id"]) == (None, None)
+    after = (await _candidates(jobs, job_id, recruiter, status="rejected")).json()["candidates"][0]
+    assert after["identity_hidden"] is True
     assert row["identity_hidden"] is True
     assert (row["name"], row["email"], row["file_name"], row["candidate_id"]) == (None, None, None, None)
+    # Nor the resume's id, which would lead to the file and its parsed contact details.
+    assert row["resume_id"] is None
     # The work is still there to judge.
     assert row["explanation"]["strengths"] == ["Python: 3 years at Navy, 2019–2022"]
 
