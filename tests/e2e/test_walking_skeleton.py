@@ -89,6 +89,14 @@ def test_the_flow_through_every_service(system: RunningSystem, client: httpx.Cli
     assert best["score"] > ranked[1]["score"]
     assert "React" in best["matched_skills"]
     assert set(best["missing_skills"]).isdisjoint(best["matched_skills"])
+    # Explained through the public API: evidence, rank and percentile, and the file it came from.
+    assert best["file_name"] == "bruce_wayne_fullstack.pdf"
+    assert (best["rank"], best["percentile"]) == (1, 100.0)
+    assert best["explanation"]["summary"].startswith(("Strong", "Good", "Partial", "Weak"))
+    react = next(item for item in best["matched"] if item["skill"] == "React")
+    assert react["evidence"], react
+    assert best["scoring_version"]
+    assert ranked[1]["factors"]["relevance"] < best["factors"]["relevance"]
 
     parsed = client.get(f"/api/v1/resumes/{resume_ids[0]}", headers=recruiter).json()
     assert parsed["status"] == "parsed"
