@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from services.ingest.domain.dates import DateRange, Interval, find_dates, find_ranges, strip_dates
-from services.ingest.domain.entry_headings import heading_signal, read_entry_heading
+from services.ingest.domain.entry_headings import heading_signal, is_role, read_entry_heading
 from services.ingest.domain.lines import Line
 from services.ingest.domain.schema import ExperienceEntry
 from services.ingest.domain.sections import Section
@@ -118,11 +118,12 @@ def _jobs_in(lines: Sequence[Line], *, today: date) -> list[Job]:
     anchors = [index for index, line in enumerate(lines) if _is_anchor(line)]
     if not anchors:
         anchors = _undated_anchors(lines)
+    dates_first = _dates_come_first(lines, anchors)
     headings: list[list[int]] = []
     previous_end = -1
     for position, anchor in enumerate(anchors):
         limit = anchors[position + 1] if position + 1 < len(anchors) else len(lines)
-        heading = _heading_lines(lines, anchor, lower=previous_end, upper=limit)
+        heading = _heading_lines(lines, anchor, lower=previous_end, upper=limit, dates_first=dates_first)
         headings.append(heading)
         previous_end = heading[-1]
     jobs = []
@@ -133,7 +134,21 @@ def _jobs_in(lines: Sequence[Line], *, today: date) -> list[Job]:
     return jobs
 
 
-def _heading_lines(lines: Sequence[Line], anchor: int, *, lower: int, upper: int) -> list[int]:
+def _dates_come_first(lines: Sequence[Line], anchors: Sequence[int]) -> bool | None:
+    """Whether a line of dates alone opens its entry (True) or closes its heading (False); None if unknown.
+
+    A template lays out every entry alike, so the first entry tells: a date-only line with heading lines
+    above it closes its heading, one without opens the entry.
+    """
+    if not anchors or strip_dates(lines[anchors[0]].text):
+        return None
+    first = anchors[0]
+    return not (first > 0 and _may_head(lines[first - 1]))
+
+
+def _heading_lines(
+    lines: Sequence[Line], anchor: int, *, lower: int, upper: int, dates_first: bool | None = None
+) -> list[int]:
     """The indexes of the heading lines of the entry anchored at `anchor`."""
     rest = strip_dates(lines[anchor].text)
     before: list[int] = []
@@ -146,13 +161,21 @@ def _heading_lines(lines: Sequence[Line], anchor: int, *, lower: int, upper: int
     while index < upper and len(after) < _MAX_HEADING_LINES and _may_head(lines[index]):
         after.append(index)
         index += 1
-    heading = read_entry_heading([strip_dates(lines[anchor].text)])
+    heading = read_entry_heading([rest])
     if heading.role and heading.organisation:
+        # "Rackspace — San Antonio — 2019-2022" / "Cloud Engineer": the part read as the role names no job,
+        # and the line below does.
+        if after and not is_role(heading.role) and is_role(lines[after[0]].text) and not _periods(lines[after[0]].text):
+            return [anchor, after[0]]
         return [anchor]
     if not rest:
         # Dates printed first ("2021 – Present" / "Engineer, OpenAI"), else the heading sits above them
         # (employer, place and role may take a line each when the template aligns them left and right).
-        return [anchor, *after] if after else [*before, anchor]
+        if dates_first is None:
+            return [anchor, *after] if after else [*before, anchor]
+        if dates_first:
+            return [anchor, *after] if after else [anchor]
+        return [*before, anchor] if before else [anchor, *after]
     if before:
         return [*before[-1:], anchor]
     return [anchor, *after[:1]]
