@@ -2,7 +2,9 @@
 
 A file whose identical bytes were parsed before is not parsed again: the new resume gets a copy of
 that parse and is announced as uploaded and parsed at once. Only the parse result is reused; the
-other resume (its uploader, job or id) is never revealed.
+other resume (its uploader, job or id) is never revealed. A parse is reused only if the parser that
+made it is the current one (`PARSER_VERSION`, kept in the summary): an older parse lacks what the
+parser has learnt since (evidence, roles, licences), so the file is parsed again.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from services.ingest.domain.filetypes import (
     UnsupportedFileType,
     sniff_content_type,
 )
+from services.ingest.domain.profile import PARSER_VERSION
 from services.ingest.models import Resume
 from services.ingest.repository import ResumeRepository
 from services.ingest.resources import IngestResources
@@ -47,6 +50,8 @@ REJECTION_STATUS: dict[type[FileRejected], int] = {
 }
 # The fields of `ResumeParsed` that describe the person's row, not the file: never copied between resumes.
 _PER_RESUME_FIELDS = frozenset({"resume_id", "uploaded_by", "candidate_id", "job_id", "file_name"})
+# Where a stored summary keeps the version of the parser that made it (absent: made before versions were kept).
+PARSER_VERSION_KEY = "parser_version"
 
 
 @dataclass(frozen=True)
@@ -182,7 +187,7 @@ async def _record_stored(
             return UploadOutcome(existing, duplicate=True)
         await asyncio.to_thread(file.put)
         source = await repo.parse_source(file.sha256)
-        summary = source.parse_summary if source is not None else None
+        summary = reusable_summary(source.parse_summary) if source is not None else None
         resume = await repo.add(
             Resume(
                 id=resume_id,
@@ -224,7 +229,15 @@ async def _record_stored(
 
 def parse_summary_of(payload: ResumeParsedPayload) -> dict[str, Any]:
     """What a `ResumeParsed` says about the file (kept with the resume for reuse): all but the row's ids."""
-    return payload.model_dump(mode="json", exclude=set(_PER_RESUME_FIELDS))
+    summary = payload.model_dump(mode="json", exclude=set(_PER_RESUME_FIELDS))
+    return {**summary, PARSER_VERSION_KEY: PARSER_VERSION}
+
+
+def reusable_summary(summary: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The stored summary if the current parser made it; None (parse the file again) otherwise."""
+    if summary is None or summary.get(PARSER_VERSION_KEY) != PARSER_VERSION:
+        return None
+    return summary
 
 
 def reused_parse_payload(resume: Resume, summary: dict[str, Any]) -> ResumeParsedPayload:

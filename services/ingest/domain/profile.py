@@ -64,7 +64,9 @@ from services.ingest.domain.skills_evidence import (
     unknown_skill_terms,
 )
 
-PARSER_VERSION = 2
+# Raised whenever a parse of the same file would announce something new (3: evidence per skill, roles,
+# licences and certifications), so parses an older parser made are not reused (see `uploads`).
+PARSER_VERSION = 3
 _HEADLINE_SCAN = 4
 _MAX_SUMMARY = 3000
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -11,11 +12,15 @@ from typing import Any
 import httpx
 import pytest
 from nats.js import JetStreamContext
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from contracts.events import ResumeParsed, ResumeUploaded
 from services.ingest.app import create_app
+from services.ingest.domain.profile import PARSER_VERSION
 from services.ingest.settings import IngestSettings
 from services.ingest.tests.job_events import ingest_row, post_job
+from services.ingest.uploads import PARSER_VERSION_KEY
 from talentkit.testing.bus import eventually, find_events
 from talentkit.testing.plugin import running_app
 from talentkit.testing.tokens import TestIssuer as Issuer  # aliased: pytest would collect Test*
@@ -137,3 +142,53 @@ async def test_a_candidate_reupload_of_a_parsed_file_reuses_it_too(
     assert parsed["payload"]["candidate_id"] == str(candidate)
     assert parsed["payload"]["job_id"] is None
     assert json.dumps(parsed).count(str(recruiter)) == 0, "nothing of the first upload leaks into the copy"
+
+
+# A row's summary once kept (before that the column holds JSON null, which SQL's IS NOT NULL lets through).
+_KEPT = "SELECT {what} FROM ingest.resumes WHERE id = :id AND jsonb_typeof(parse_summary) = 'object'"
+
+
+async def _execute(query: str, **params: Any) -> None:
+    engine = create_async_engine(os.environ["DATABASE_URL"])
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(text(query), params)
+    finally:
+        await engine.dispose()
+
+
+async def test_a_parse_an_older_parser_made_is_not_reused(
+    ingest: httpx.AsyncClient, test_issuer: Issuer, jetstream: tuple[object, JetStreamContext]
+) -> None:
+    _, js = jetstream
+    data = f"Katherine Johnson\nFortran and orbital mechanics {uuid.uuid4().hex}\n".encode()
+    recruiter = uuid.uuid4()
+    headers = test_issuer.headers(recruiter, role="recruiter")
+    first = await _upload(ingest, headers, data, await post_job(js, ingest, test_issuer, recruiter))
+    first_id = uuid.UUID(first.json()["id"])
+    await eventually(
+        lambda: ingest_row(_KEPT.format(what="1"), id=first_id),
+        timeout=30,
+    )
+    # As a summary kept before the parser's version was: without it.
+    await _execute(
+        "UPDATE ingest.resumes SET parse_summary = parse_summary - CAST(:key AS text) WHERE id = :id",
+        key=PARSER_VERSION_KEY,
+        id=first_id,
+    )
+
+    second = await _upload(ingest, headers, data, await post_job(js, ingest, test_issuer, recruiter))
+    assert second.status_code == 202, second.text
+    assert second.json()["status"] == "pending", "an unversioned parse is parsed again, not reused"
+    second_id = second.json()["id"]
+    parsed = await _event_about(js, ResumeParsed.subject, second_id)
+    assert "Fortran" in parsed["payload"]["skills"]
+    kept = await eventually(
+        lambda: ingest_row(
+            _KEPT.format(what="parse_summary ->> CAST(:key AS text) AS version"),
+            key=PARSER_VERSION_KEY,
+            id=uuid.UUID(second_id),
+        ),
+        timeout=30,
+    )
+    assert kept == {"version": str(PARSER_VERSION)}
