@@ -38,7 +38,9 @@ _ROLE_WORDS = re.compile(
     r"|machinist|fitter|installer|laborer|labourer|painter|roofer|mason|bricklayer|landscaper|gardener"
     r"|groundskeeper|guard|firefighter|dispatcher|scheduler|actuary|broker|realtor|counselor|counsellor"
     r"|worker|caseworker|paraprofessional|substitute|attendant|concierge|valet|usher|porter|handyman"
-    r"|journeyman|lineman|tradesperson|millwright|storekeeper|sales associate|associate)\b",
+    r"|journeyman|lineman|tradesperson|millwright|storekeeper|sales associate|associate"
+    # Professions named by their ending: physiotherapist, psychologist, psychiatrist, clinician, sonographer.
+    r"|\w+(?:therapist|ologist|iatrist|ician|ographer))\b",
     re.IGNORECASE,
 )
 # A legal form makes a part an organisation whatever else it says ("Engineering Services Ltd").
