@@ -127,11 +127,23 @@ def _jobs_in(lines: Sequence[Line], *, today: date) -> list[Job]:
         headings.append(heading)
         previous_end = heading[-1]
     jobs = []
+    employer: str | None = None
     for position, heading in enumerate(headings):
         end = headings[position + 1][0] if position + 1 < len(headings) else len(lines)
         body = [line for index, line in enumerate(lines[heading[0] : end], start=heading[0]) if index not in heading]
-        jobs.append(_job([lines[index].text for index in heading], body, today=today))
+        texts = [lines[index].text for index in heading]
+        job = _job(texts, body, today=today, employer=employer)
+        # An employer on a line of its own heads every role listed under it until the next employer
+        # ("Google" / "Senior Engineer 2021 – Present" / ... / "Engineer 2018 – 2020").
+        if job.entry.company and job.entry.company != employer:
+            employer = job.entry.company if any(_names_employer_only(text) for text in texts) else None
+        jobs.append(job)
     return jobs
+
+
+def _names_employer_only(text: str) -> bool:
+    """A heading line without dates or a job word ("Google, Mountain View", "Shopify · Full-time")."""
+    return bool(strip_dates(text)) and not _periods(text) and not is_role(text)
 
 
 def _dates_come_first(lines: Sequence[Line], anchors: Sequence[int]) -> bool | None:
@@ -199,11 +211,12 @@ def _undated_anchors(lines: Sequence[Line]) -> list[int]:
     return anchors
 
 
-def _job(heading_lines: Sequence[str], body: Sequence[Line], *, today: date) -> Job:
+def _job(heading_lines: Sequence[str], body: Sequence[Line], *, today: date, employer: str | None = None) -> Job:
     heading = read_entry_heading(heading_lines)
     period = _first_range(heading_lines)
     description = "\n".join(line.text for line in body)[:_MAX_DESCRIPTION]
-    return _make_job(heading.organisation, heading.role, heading.location, period, description, heading_lines, today)
+    company = heading.organisation or (employer if heading.role else None)
+    return _make_job(company, heading.role, heading.location, period, description, heading_lines, today)
 
 
 def _first_range(texts: Sequence[str]) -> DateRange | None:

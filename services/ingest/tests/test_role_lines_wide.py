@@ -53,7 +53,37 @@ def test_a_linkedin_entry_with_title_employer_dates_and_place() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Google, Mountain View\nSenior Software Engineer   Jan 2021 – Present\n- Led storage\n"
+        "Software Engineer   Jun 2018 – Dec 2020\n- Built ingestion\n",
+        "Google\nSenior Software Engineer\nJan 2021 – Present\nLed storage.\nSoftware Engineer\nJun 2018 – Dec 2020\n",
+    ],
+)
+def test_an_employer_on_its_own_line_heads_the_roles_under_it(body: str) -> None:
+    assert [(role, company) for role, company, *_ in roles(body)] == [
+        ("Senior Software Engineer", "Google"),
+        ("Software Engineer", "Google"),
+    ]
+
+
+def test_the_next_employer_ends_the_group() -> None:
+    body = (
+        "Google\nSenior Software Engineer   Jan 2021 – Present\n- Led storage\n"
+        "Data Engineer, Spotify, 2017 – 2020\n- Built pipelines\nFreelance Developer   2015 – 2016\n"
+    )
+    assert [company for _, company, *_ in roles(body)] == ["Google", "Spotify", None]
+
+
 def test_a_job_word_on_the_line_under_employer_place_and_dates() -> None:
     assert roles("Rackspace — San Antonio — 2019-2022\nCloud Engineer\nMigrated workloads to AWS.\n") == [
         ("Cloud Engineer", "Rackspace", "2019", "2022")
     ]
+
+
+@pytest.mark.parametrize(
+    "title", ["Physiotherapist", "Psychotherapist", "Radiographer", "Clinical Psychologist", "Electrician"]
+)
+def test_job_words_by_their_ending(title: str) -> None:
+    assert roles(f"{title}, NHS Lothian, Mar 2019 – Present\n")[0][:2] == (title, "NHS Lothian")
