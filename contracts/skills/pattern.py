@@ -21,10 +21,33 @@ WORD_AFTER = r"(?![\w+#&]|\.\w|-\w)"
 WORD_BEFORE = r"(?<![\w.&@-])"
 # Extra guards for one-letter names, which are often initials or halves of abbreviations: not
 # after "A/" (A/C, I/O) nor "A " (A R Rahman), not before ". Smith" (John C. Smith), "& D" (R & D),
-# " K" (R K Electricals) or "/O" (C/O, care of). "C & C++", "C/C++" and "C C++" still match both.
+# " K" (R K Electricals) or "/O" (C/O, care of), nor after a word that labels it (see LETTER_LABELS).
+# "C & C++", "C/C++" and "C C++" still match both.
 # The guards looking back run after the letter is matched, so they look back over it too.
 _LETTER_BEFORE = r"(?<!\b\w/.)(?<!\b[A-Z][ \t].)"
 _LETTER_AFTER = r"(?!\.\s*[A-Z]|\s*&\s*[A-Z](?![\w+#])|[ \t]+[A-Z](?![\w+#])|/[A-Za-z](?![\w+#]))"
+# Nor where a word before labels the letter as a grade, a class, a variant or a part: "Hepatitis C",
+# "Class C licence", "Grade C", "Type R", "Vitamin C", "Plan C", "Schedule C", "Series C funding", also
+# after a colon ("Grade: C") or as the second of two ("Hepatitis B and C", "Class B or C").
+LETTER_LABELS = (
+    "hepatitis", "hep", "class", "grade", "grades", "type", "vitamin", "vitamins", "plan", "level", "levels",
+    "section", "schedule", "part", "parts", "category", "categories", "cat", "tier", "form", "appendix", "annex",
+    "exhibit", "series", "round", "option", "phase", "stage", "block", "zone", "ward", "wing", "floor", "room",
+    "unit", "band", "division", "group", "size", "model", "version", "variant", "usb", "plan", "team", "shift",
+)  # fmt: skip
+_LABEL_GAPS = ("[ \t]", ":[ \t]", "[ \t][A-Z][ \t]and[ \t]", "[ \t][A-Z][ \t]or[ \t]", "[ \t][A-Z],[ \t]")
+
+
+def _after_labels(labels: Iterable[str]) -> str:
+    """Look-behinds, run after the letter is matched, that refuse it right after one of `labels`."""
+    by_length: dict[int, list[str]] = {}
+    for label in sorted(set(labels)):
+        by_length.setdefault(len(label), []).append(re.escape(label))
+    # A look-behind must have one width: one per label length and gap.
+    return "".join(f"(?<!\\b(?i:{'|'.join(words)}){gap}.)" for words in by_length.values() for gap in _LABEL_GAPS)
+
+
+_LETTER_LABELLED = _after_labels(LETTER_LABELS)
 
 _SPACE = " "
 _END = ""
@@ -109,7 +132,7 @@ def compile_matcher(insensitive: Iterable[str], sensitive: Iterable[str]) -> re.
     for letter in sorted(set(letters)):
         exact_letter = re.escape(letter)
         body = f"(?i:{exact_letter})" if letter in folded_insensitive else exact_letter
-        alternatives.append(f"{body}{_LETTER_BEFORE}{_LETTER_AFTER}")
+        alternatives.append(f"{body}{_LETTER_BEFORE}{_LETTER_LABELLED}{_LETTER_AFTER}")
     if not alternatives:
         return None
     return re.compile(f"{WORD_BEFORE}(?:{'|'.join(alternatives)}){WORD_AFTER}")
