@@ -44,8 +44,9 @@ _MONTH_NAME = (
 )
 _DATE = re.compile(
     r"(?<![\w/.])(?:"
-    # "Jan 2020", "January, 2020", "Jan. 15, 2020", "Jan '20", "Jan’20"
-    rf"(?P<mon>{_MONTH_NAME})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?\s*,?\s*(?:(?P<mon_year>{_YEAR})|['’](?P<mon_yy>\d\d))"
+    # "Jan 2020", "January, 2020", "Jan. 15, 2020", "Jan '20", "Jan’20", "16th Jan 2017", "21-Aug-2012"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?[\s-]*)?"
+    rf"(?P<mon>{_MONTH_NAME})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:\s*,?\s*|-)(?:(?P<mon_year>{_YEAR})|['’](?P<mon_yy>\d\d))"
     # "Summer 2019"
     rf"|(?P<season>spring|summer|fall|autumn|winter)\s*,?\s*(?P<season_year>{_YEAR})"
     # "Q3 2021"
@@ -61,11 +62,11 @@ _DATE = re.compile(
     r")(?![\w/]|\.\d)",
     re.IGNORECASE,
 )
-_SEPARATOR_PATTERN = r"\s*(?:-{1,2}|–|—|−|~|->|→|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)\s*"
+_SEPARATOR_PATTERN = r"\s*(?:-{1,2}|–|—|−|~|->|→|\bto\s+till\b|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)\s*"
 _SEPARATOR = re.compile(_SEPARATOR_PATTERN, re.IGNORECASE)
 _OPEN_END = re.compile(
     rf"(?:{_SEPARATOR_PATTERN}(?:(?:to|till|until|up\s+to)\s+)?(?:the\s+)?(?:present|current(?:ly)?|now|today|ongoing"
-    r"|date|till\s+now)|\s*onwards?)\b",
+    r"|date|till\s+now|still(?:\s+on\s*going)?|on\s*going|continuing)|\s*onwards?)\b",
     re.IGNORECASE,
 )
 _SINCE = re.compile(r"(?:since|from)\s*$", re.IGNORECASE)

@@ -43,7 +43,8 @@ _OPEN_RANGE_END = re.compile(
     re.IGNORECASE,
 )
 _RANGE_CONTINUES = re.compile(
-    r"^(?:present|current(?:ly)?|now|today|ongoing|till date|to date|date|onwards?)\b|^[-–—]\s*\S", re.IGNORECASE
+    r"^(?:present|current(?:ly)?|now|today|on\s?going|till date|to date|date|still|onwards?)\b|^[-–—]\s*\S",
+    re.IGNORECASE,
 )
 _TERMINAL = (".", ":", ";", "!", "?")
 # "description - ..." under "company - Acme": a field label, never the rest of the line above.

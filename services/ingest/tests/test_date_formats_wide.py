@@ -75,3 +75,21 @@ def test_short_numbers_alone_are_not_ranges(text: str) -> None:
 )
 def test_a_duration_written_after_the_dates_goes_with_them(text: str, rest: str) -> None:
     assert strip_dates(text) == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "current"),
+    [
+        ("(16th Jan 2017 to till 30th Aug 2018)", "2017-01", "2018-08", False),
+        ("(04th Mar 2016 to 03 Jan 2017)", "2016-03", "2017-01", False),
+        ("Period: 06th June 2017 to 20th Aug 2018.", "2017-06", "2018-08", False),
+        ("Admitted to practice since 18-Aug-2012.", "2012-08", None, True),
+        ("FEB 2018 to Still: Acme Garments", "2018-02", None, True),
+        ("March 2016 to Still on going", "2016-03", None, True),
+        ("Since MAY 2018 to TILL DATE as a Civil Engineer", "2018-05", None, True),
+        ("Jun 2019 - on going", "2019-06", None, True),
+    ],
+)
+def test_days_before_the_month_and_more_open_ends(text: str, start: str, end: str | None, current: bool) -> None:
+    period = only_range(text)
+    assert (period.start.iso(), period.end.iso() if period.end else None, period.is_current) == (start, end, current)
