@@ -145,7 +145,7 @@ def resume_parsed_payload(
         job_id=job_id,
         name=profile.name,
         email=profile.email,
-        skills=[skill.name for skill in profile.skills],
+        skills=matching.skills,
         total_experience_months=profile.total_experience_months,
         embedding_text=parsed.embedding_text,
         file_name=file_name,

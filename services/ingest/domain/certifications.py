@@ -1,4 +1,7 @@
-"""Certifications and licences: one per line, with the issuer and year when the line names them."""
+"""Certifications and licences: one per line, with the issuer and year when the line names them.
+
+A line that says the credential is not held (yet, or any more) keeps that status in its name.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from services.ingest.domain.dates import find_dates, strip_dates
+from services.ingest.domain.incidental_mentions import states_not_held
 from services.ingest.domain.schema import Certification
 from services.ingest.domain.sections import Section
 
@@ -48,7 +52,13 @@ def _credential(text: str) -> Credential | None:
         return None
     years = [mention.value.year for mention in find_dates(text)]
     name = strip_dates(text).strip(" ,;|()–—-")
+    if name.count("(") > name.count(")"):
+        name += ")"  # "BLS (expired 2019)" without its year is "BLS (expired)"
     issuer: str | None = None
+    if states_not_held(name):
+        # "ACLS - in progress", "BLS (expired 2019)": the status stays in the name, never read as an issuer,
+        # so whoever reads the entry sees a credential not held.
+        return Credential(entry=Certification(name=name[:200], year=max(years) if years else None), text=text)
     named = [match for match in _ISSUERS.finditer(name) if _SEPARATOR_BEFORE.search(name, 0, match.start())]
     after = _ISSUER_AFTER.search(name)
     if named:

@@ -6,7 +6,8 @@
   "led the iOS team", "partnered with React developers".
 - Clients and organisations named after a skill: "clients such as SAP", "Java Junction Café".
 - Passing mentions: interest, shadowing, a talk or an introduction attended, plans, copy written
-  about a product, work built by others, a credential not held yet ("NCLEX-RN exam booked").
+  about a product, work built by others, a credential not held yet or any more ("NCLEX-RN exam
+  booked", "ACLS - in progress", "BLS (expired 2019)", "CPA candidate"), in a list too.
 
 The candidate's own use still counts: "built services in Java", "sourced candidates in LinkedIn
 Recruiter", "joined a team of Java developers", or a "Tech: Java" line under the same role. A
@@ -91,7 +92,9 @@ _OWN_TOOL = re.compile(
 )
 _BY_ANYONE = re.compile(r"\s+by\s+", re.IGNORECASE)
 _PENDING_WORD = re.compile(
-    r"\b(?:progress|pending|booked|scheduled|applied|expected|awaited|underway|submitted|planned)\b", re.I
+    r"\b(?:progress|pending|booked|scheduled|applied|expected|awaited|underway|submitted|planned|expired|lapsed"
+    r"|candidate|eligible|towards?|studying|preparing|pursuing)\b",
+    re.I,
 )
 # A new line ends a clause unless the line broke mid-phrase ("... staff accountants with GAAP and" / "...").
 _CLAUSE_BREAK = re.compile(
@@ -120,13 +123,24 @@ _PASSING = re.compile(
     r"|us(?:es|ed|ing)|buil(?:t|ds|ding)|runs?|running|speciali[sz]ing\s+in))\b",
     re.IGNORECASE,
 )
-# A credential not held yet: "NCLEX-RN exam booked for February", "Teaching licence application in progress".
+# A credential not held (yet, or any more): "NCLEX-RN exam booked for February", "Teaching licence
+# application in progress", "ACLS - in progress", "BLS (expired 2019)", "CPA candidate", "RN eligible".
+_NOT_HELD_WORDS = (
+    r"in progress|pending|booked|scheduled|applied for|expected|awaited|underway|submitted|planned|to be taken"
+    r"|expired|lapsed|not current|candidate|eligible|in training"
+)
 _PENDING = re.compile(
     r"(?:\s+(?:licen[cs]e|certification|certificate|credential|exam|examination|test|application|registration))*"
-    r"\s+(?:(?:is|was)\s+)?(?:in progress|pending|booked|scheduled|applied for|expected|awaited|underway|submitted"
-    r"|planned|to be taken)\b",
+    rf"(?:\s*[-–—:,(\[]\s*|\s+)(?:(?:is|was|currently|now)\s+)?(?:{_NOT_HELD_WORDS})\b",
     re.IGNORECASE,
 )
+# Words before a credential that say it is not held yet, in a list too: "Working towards CPA".
+_NOT_YET = re.compile(
+    r"\b(?:working towards?|studying for|preparing for|pursuing|eligible (?:for|to sit)|candidate for"
+    r"|enrolled (?:in|on|for)|due to sit|to sit (?:the|my)|sitting)\s+(?:the\s+|my\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_STATUS = re.compile(rf"\b(?:{_NOT_HELD_WORDS}|working towards?|studying for|preparing for|pursuing)\b", re.I)
 # Work someone else did with the skill: "presented the Tableau dashboards built by the analytics team".
 _BY_OTHERS = re.compile(
     r"(?:\s+[\w-]+){0,3}?\s+(?:built|created|developed|made|written|maintained|owned|run|designed|set up)"
@@ -168,9 +182,8 @@ class MentionContext:
         self.listing = listing
         # Texts without a verb about other people or a client label need no clause at all (most of them).
         self.has_objects = not listing and bool(_OBJECT_CUE.search(text) or _CLIENTS.search(text))
-        self.has_passing = not listing and bool(
-            _PASSING.search(text) or _BY_ANYONE.search(text) or _PENDING_WORD.search(text)
-        )
+        self.has_pending = bool(_PENDING_WORD.search(text))
+        self.has_passing = self.has_pending or (not listing and bool(_PASSING.search(text) or _BY_ANYONE.search(text)))
 
     def incidental(self, start: int, end: int) -> bool:
         """Whether the mention at `text[start:end]` is someone else's or a passing one."""
@@ -182,7 +195,9 @@ class MentionContext:
         if not (noun or self.has_objects or self.has_passing):
             return False
         before = text[_clause_start(text, start) : start]
-        if not self.listing and (_PASSING.search(before) or _BY_OTHERS.match(text, end) or _PENDING.match(text, end)):
+        if self.has_pending and (_PENDING.match(text, end) or _NOT_YET.search(before)):
+            return True  # not held yet or any more, in a list too: "ACLS - in progress", "BLS (expired 2019)"
+        if not self.listing and (_PASSING.search(before) or _BY_OTHERS.match(text, end)):
             return True
         if self.has_objects:
             object_of = _OBJECT_OF.search(before)
@@ -228,3 +243,8 @@ def _clause_start(text: str, position: int) -> int:
     for match in _CLAUSE_BREAK.finditer(text, start, position):
         start = match.end()
     return start
+
+
+def states_not_held(text: str) -> bool:
+    """Whether a credential's line says it is not held yet or any more: "expired", "in progress", "candidate"."""
+    return _STATUS.search(text) is not None

@@ -3,9 +3,10 @@
 Everything is read from the `ParsedProfile` alone (whichever extractor produced it), so the same
 profile always announces the same facts:
 
-- **Skill evidence.** Each skill's sources come from its evidence labels: `job:` (with the role's
-  dates), `project:`, `volunteer:` (a project-like source), `course:` and `placement:` (courses),
-  `certification:`, and the listings (`skills-section`, `summary`, `headline`). A skill is *used*
+- **Skill evidence.** The skills, less the credentials the person does not hold (below). Each
+  skill's sources come from its evidence labels: `job:` (with the role's dates), `project:`,
+  `volunteer:` (a project-like source), `course:` and `placement:` (courses), `certification:`, and
+  the listings (`skills-section`, `summary`, `headline`). A skill is *used*
   when a dated role, a project or a course/placement shows it; only listed, it is a claim. Its
   months are the profile's merged months of dated use.
 - **Roles**, newest first, each with the occupational field `contracts.occupations.classify_role`
@@ -14,8 +15,9 @@ profile always announces the same facts:
   heavily (a year-old role counts half, two years a quarter), and a role's length counts up to two
   years, so a career changer's new field wins once it has some months behind it, while a short
   side job does not outweigh a current career.
-- **Licences and certifications**: canonical credentials among the skills (from a certifications
-  section or anywhere they are claimed) and those they imply ("ACLS" implies BLS).
+- **Licences and certifications**: the credentials the resume asserts as the person's own (a
+  certifications entry not expired nor pending, a skills section, summary or headline, a role title
+  naming the holder; never a bullet about others: `held_credentials`) and those they imply.
 """
 
 from __future__ import annotations
@@ -23,10 +25,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from contracts.events.ingest import Education, EvidenceKind, Role, SkillEvidence, SkillSource
 from contracts.occupations import classify_role
+from services.ingest.domain.held_credentials import CredentialVocabulary, held_credentials
 from services.ingest.domain.schema import ExperienceEntry, ParsedProfile, SkillEntry
 
 RoleClassifier = Callable[[str | None, str, Sequence[str]], str | None]
@@ -51,20 +53,11 @@ _UNDATED_MONTHS = 12
 _HALF_LIFE_MONTHS = 12
 
 
-class CredentialVocabulary(Protocol):
-    """What this module needs of the taxonomy."""
-
-    def credential_kind(self, name: str) -> str | None: ...
-
-    def canonical(self, term: str) -> str | None: ...
-
-    def implied(self, skills: Sequence[str]) -> dict[str, str]: ...
-
-
 @dataclass(frozen=True)
 class MatchingProfile:
     """The parts of `ResumeParsed` that describe what the person did, beyond the skill names."""
 
+    skills: list[str]
     skill_evidence: list[SkillEvidence]
     roles: list[Role]
     education: list[Education]
@@ -79,8 +72,12 @@ def matching_profile(
     """Evidence, roles, education, credentials and field of a parsed profile."""
     roles = roles_of(profile, classify=classify)
     licences, certifications = credentials_of(profile, vocabulary)
+    held = {*licences, *certifications}
+    # A credential named only as someone else's ("the CPA partner") is no skill of the person either.
+    shown = [skill for skill in profile.skills if skill.name in held or vocabulary.credential_kind(skill.name) is None]
     return MatchingProfile(
-        skill_evidence=skill_evidence_of(profile),
+        skills=[skill.name for skill in shown],
+        skill_evidence=[_evidence(skill, profile) for skill in shown[:300]],
         roles=roles,
         education=[
             Education(level=entry.level, field=entry.major, year=entry.year) for entry in profile.education[:20]
@@ -217,11 +214,8 @@ def _role_end(role: Role) -> int | None:
 
 
 def credentials_of(profile: ParsedProfile, vocabulary: CredentialVocabulary) -> tuple[list[str], list[str]]:
-    """The canonical licences and certifications the resume claims, and those they imply."""
-    names = [skill.name for skill in profile.skills]
-    names += [name for entry in profile.certifications if (name := vocabulary.canonical(entry.name))]
-    names = list(dict.fromkeys(names))
-    names += [name for name in vocabulary.implied(names) if name not in names]
+    """The canonical licences and certifications the resume asserts as the person's own, and those they imply."""
+    names = held_credentials(profile, vocabulary)
     licences = [name for name in names if vocabulary.credential_kind(name) == "licence"]
     certifications = [name for name in names if vocabulary.credential_kind(name) == "certification"]
     return licences[:50], certifications[:50]

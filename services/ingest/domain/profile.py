@@ -65,8 +65,9 @@ from services.ingest.domain.skills_evidence import (
 )
 
 # Raised whenever a parse of the same file would announce something new (3: evidence per skill, roles,
-# licences and certifications), so parses an older parser made are not reused (see `uploads`).
-PARSER_VERSION = 3
+# licences and certifications; 4: credentials only where held as one's own), so parses an older parser
+# made are not reused (see `uploads`).
+PARSER_VERSION = 4
 _HEADLINE_SCAN = 4
 _MAX_SUMMARY = 3000
 
