@@ -148,6 +148,7 @@ def _preferred(
     matches: list[SkillMatch],
     share: float,
     level: LevelWeights,
+    weights: ScoringWeights,
 ) -> _Part:
     full = level.preferred_skills
     certificates = _distinct(job.preferred_certifications)
@@ -159,7 +160,9 @@ def _preferred(
             points,
             f"Preferred skills: the job lists none, so this part follows semantic similarity: {points:.1f} of {full:g}.",
         )
-    points = full * sum(credits) / len(credits)
+    # As for required skills: one or two named extras say little, so the text's similarity scales them.
+    said = min(1.0, len(credits) / weights.skills_for_full_weight)
+    points = full * sum(credits) / len(credits) * (said + (1 - said) * share)
     shown = [m.skill for m in matches if m.shown] + [name for name in certificates if skill_key(name) in held]
     return _Part(points, f"Preferred: {len(shown)} of {len(credits)} shown: {points:.1f} of {full:g}.")
 
@@ -318,7 +321,7 @@ def score_match(
     experience = relevant_experience(job, candidate, affinity)
 
     required, bonus = _required(job, required_matches, share, level, weights)
-    preferred = _preferred(job, candidate, preferred_matches, share, level)
+    preferred = _preferred(job, candidate, preferred_matches, share, level, weights)
     experience_part, fit = _experience(job, candidate, experience, level, weights)
     education = _education(job, candidate, experience, level, affinity)
     projects = _projects(required_matches + preferred_matches, share, level)
