@@ -11,7 +11,7 @@ heading-like line followed by a description.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -251,6 +251,19 @@ def _make_job(
     return Job(entry=entry, text="\n".join([*heading_lines, description]), interval=interval)
 
 
+def _stated_range(texts: Iterable[str]) -> DateRange | None:
+    """The first full range anywhere in a labelled entry ("Period: 06th June 2017 to 20th Aug 2018").
+
+    The entry is one job, so a range in its description is its period; a lone year there is not
+    ("Windows Server 2012", "promoted in 2014").
+    """
+    for text in texts:
+        for period in find_ranges(text):
+            if period.end is not None and period.end != period.start or period.is_current:
+                return period
+    return None
+
+
 def _cut(value: str | None, limit: int) -> str | None:
     return value[:limit].strip() if value else None
 
@@ -285,7 +298,9 @@ def _labelled_jobs(lines: Sequence[Line], *, today: date) -> list[Job]:
                 fields.setdefault("location", value)
             elif value:
                 description.append(value)
-        period = _first_range([fields.get("dates", ""), *(line.text for line in group[:3])])
+        period = _first_range([fields.get("dates", ""), *(line.text for line in group[:3])]) or _stated_range(
+            line.text for line in group
+        )
         if not (fields or period or description):
             continue  # "company -" with nothing after it: a template left empty
         jobs.append(

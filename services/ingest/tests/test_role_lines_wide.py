@@ -87,3 +87,15 @@ def test_a_job_word_on_the_line_under_employer_place_and_dates() -> None:
 )
 def test_job_words_by_their_ending(title: str) -> None:
     assert roles(f"{title}, NHS Lothian, Mar 2019 – Present\n")[0][:2] == (title, "NHS Lothian")
+
+
+def test_a_labelled_entry_takes_the_range_its_description_states() -> None:
+    body = (
+        "company - Acme Garments\ndescription - Administration and client service\nInsured corporate clients\n"
+        "Moved the office to Windows Server 2012\nPeriod: 06th June 2017 to 20th Aug 2018.\n"
+        "company - Beta Tools\ndescription - Sales of Windows 2016 licences\n"
+    )
+    assert [(company, start, end) for _, company, start, end in roles(body)] == [
+        ("Acme Garments", "2017-06", "2018-08"),
+        ("Beta Tools", None, None),
+    ]
