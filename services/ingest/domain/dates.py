@@ -241,6 +241,10 @@ _DURATION_AFTER = re.compile(
 )
 
 
+# "From June 2015 to May 2018, Analyst at Barclays": the word that opened the dates goes with them.
+_OPENER_BEFORE = re.compile(r"\b(?:from|since|between)\s*$", re.IGNORECASE)
+
+
 def strip_dates(text: str) -> str:
     """`text` without its date ranges and dates (what is left of a heading line: role, company, place)."""
     spans = [_with_duration(text, r.span) for r in find_ranges(text)]
@@ -256,8 +260,10 @@ def strip_dates(text: str) -> str:
 
 
 def _with_duration(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span of the dates with what frames them: a "from"/"since" before, a duration after."""
     duration = _DURATION_AFTER.match(text, span[1])
-    return (span[0], duration.end()) if duration else span
+    opener = _OPENER_BEFORE.search(text, 0, span[0])
+    return (opener.start() if opener else span[0], duration.end() if duration else span[1])
 
 
 def merge_intervals(intervals: Iterable[Interval]) -> list[Interval]:

@@ -93,3 +93,15 @@ def test_a_duration_written_after_the_dates_goes_with_them(text: str, rest: str)
 def test_days_before_the_month_and_more_open_ends(text: str, start: str, end: str | None, current: bool) -> None:
     period = only_range(text)
     assert (period.start.iso(), period.end.iso() if period.end else None, period.is_current) == (start, end, current)
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("From June 2015 to May 2018, Analyst at Barclays", "Analyst at Barclays"),
+        ("Nurse at St Mary's since 2019", "Nurse at St Mary's"),
+        ("Graduated from Leeds 2019", "Graduated from Leeds"),
+    ],
+)
+def test_the_word_that_opens_the_dates_goes_with_them(text: str, rest: str) -> None:
+    assert strip_dates(text) == rest
