@@ -189,6 +189,13 @@ def _heading_lines(
             return [anchor, *after] if after else [anchor]
         return [*before, anchor] if before else [anchor, *after]
     if before:
+        # "Northwind Health" / "Nurse Specialist" / "Jan 2019 – Mar 2022 | Leeds": as many lines above as it
+        # takes to name both the role and the employer.
+        for count in range(1, len(before) + 1):
+            lines_above = [*before[-count:], anchor]
+            found = read_entry_heading([lines[index].text for index in lines_above])
+            if found.role and found.organisation:
+                return lines_above
         return [*before[-1:], anchor]
     return [anchor, *after[:1]]
 

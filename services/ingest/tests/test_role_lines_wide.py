@@ -99,3 +99,8 @@ def test_a_labelled_entry_takes_the_range_its_description_states() -> None:
         ("Acme Garments", "2017-06", "2018-08"),
         ("Beta Tools", None, None),
     ]
+
+
+def test_employer_and_role_on_lines_above_dates_with_a_place() -> None:
+    body = "Northwind Health\nClinical Nurse Specialist\nJan 2019 – Mar 2022 | Leeds, UK\nRan wound care.\n"
+    assert roles(body) == [("Clinical Nurse Specialist", "Northwind Health", "2019-01", "2022-03")]
