@@ -754,4 +754,131 @@ Dispensed and advised on medicines.
 """,
         ("Pharmacist", "Boots UK", "2017-06", "2021-08"),
     ),
+    _case(
+        "title and employer line, then place and dates line",
+        """
+EXPERIENCE
+Data Engineer | Monzo
+London, UK | Jan 2019 - Present
+Built the ledger pipeline.
+""",
+        ("Data Engineer", "Monzo", "2019-01", None),
+    ),
+    _case(
+        "LinkedIn em dash with years and months",
+        """
+Experience
+Staff Engineer
+Cloudflare · Full-time
+Jan 2019 — Present · 6 yrs 7 mos
+Austin, Texas, United States
+""",
+        ("Staff Engineer", "Cloudflare", "2019-01", None),
+    ),
+    _case(
+        "employer in brackets with remote, dashes, 'to Present'",
+        """
+Employment Record
+Acme Corp (Remote) — Senior Engineer — 2019 to Present
+Led the payments team.
+""",
+        ("Senior Engineer", "Acme Corp", "2019-01", None),
+    ),
+    _case(
+        "years then colon then 'Title at Company'",
+        """
+Work Experience
+2019 - 2022: Teacher at Springfield High School
+2016 - 2018: Teaching Assistant at Shelbyville Elementary
+""",
+        ("Teacher", "Springfield High School", "2019-01", "2022-12"),
+        ("Teaching Assistant", "Shelbyville Elementary", "2016-01", "2018-12"),
+    ),
+    _case(
+        "'From June 2015 to May 2018,' opening the line",
+        """
+EXPERIENCE
+From June 2015 to May 2018, Analyst at Barclays
+Built credit risk models.
+""",
+        ("Analyst", "Barclays", "2015-06", "2018-05"),
+    ),
+    _case(
+        "employer heading, roles with years in parentheses",
+        """
+EXPERIENCE
+Deloitte
+Senior Consultant (2020 – 2022)
+Led SAP rollouts.
+Consultant (2017 – 2019)
+Mapped finance processes.
+""",
+        ("Senior Consultant", "Deloitte", "2020-01", "2022-12"),
+        ("Consultant", "Deloitte", "2017-01", "2019-12"),
+    ),
+    _case(
+        "MM-YYYY with 'to'",
+        """
+EXPERIENCE
+Network Engineer, Cisco, 01-2019 to 03-2022
+Configured BGP.
+""",
+        ("Network Engineer", "Cisco", "2019-01", "2022-03"),
+    ),
+    _case(
+        "Mon-YYYY with 'to'",
+        """
+EXPERIENCE
+Payroll Officer, ADP, Jan-2019 to Mar-2022
+Ran payroll for 900 staff.
+""",
+        ("Payroll Officer", "ADP", "2019-01", "2022-03"),
+    ),
+    _case(
+        "full month with apostrophe years",
+        """
+EXPERIENCE
+Sous Chef, Nobu, March '19 – June '21
+Ran the cold kitchen.
+""",
+        ("Sous Chef", "Nobu", "2019-03", "2021-06"),
+    ),
+    _case(
+        "icon before the heading, YYYY/MM to present",
+        """
+💼 Experience
+Android Developer, Grab, 2019/01 – present
+Built the driver app.
+""",
+        ("Android Developer", "Grab", "2019-01", None),
+    ),
+    _case(
+        "dates and place under the title, employer first",
+        """
+Professional Journey
+Northwind Health
+Clinical Nurse Specialist
+Jan 2019 – Mar 2022 | Leeds, UK
+Ran the wound care service.
+""",
+        ("Clinical Nurse Specialist", "Northwind Health", "2019-01", "2022-03"),
+    ),
+    _case(
+        "'Till Date' and 'Sep’19'",
+        """
+EXPERIENCE
+Sales Manager, Reliance Retail, Sep’19 – Till Date
+Ran 12 stores.
+""",
+        ("Sales Manager", "Reliance Retail", "2019-09", None),
+    ),
+    _case(
+        "Nov. to Present with years written out",
+        """
+EXPERIENCE
+Dental Hygienist, Bupa Dental Care, Nov. 2016 – Present (8 years)
+Cleaned and advised.
+""",
+        ("Dental Hygienist", "Bupa Dental Care", "2016-11", None),
+    ),
 )
