@@ -64,6 +64,8 @@ _DATE = re.compile(
 )
 _SEPARATOR_PATTERN = r"\s*(?:-{1,2}|–|—|−|~|->|→|\bto\s+till\b|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)\s*"
 _SEPARATOR = re.compile(_SEPARATOR_PATTERN, re.IGNORECASE)
+# Table columns: a tab or a wide run of spaces between two dates.
+_COLUMN_GAP = re.compile(r"\t+| {3,}")
 _OPEN_END = re.compile(
     rf"(?:{_SEPARATOR_PATTERN}(?:(?:to|till|until|up\s+to)\s+)?(?:the\s+)?(?:present|current(?:ly)?|now|today|ongoing"
     r"|date|till\s+now|still(?:\s+on\s*going)?|on\s*going|continuing)|\s*onwards?)\b",
@@ -193,7 +195,9 @@ def find_ranges(text: str) -> list[DateRange]:
     while index < len(dates):
         first = dates[index]
         following = dates[index + 1] if index + 1 < len(dates) else None
-        if following is not None and _SEPARATOR.fullmatch(text, first.end, following.start):
+        if following is not None and (
+            _SEPARATOR.fullmatch(text, first.end, following.start) or _columns_apart(text, first, following)
+        ):
             ranges.append(DateRange(first.value, following.value, False, (first.start, following.end)))
             index += 2
             continue
@@ -207,6 +211,17 @@ def find_ranges(text: str) -> list[DateRange]:
         index += 1
     ranges.sort(key=lambda r: r.span)
     return ranges
+
+
+def _columns_apart(text: str, first: DateMention, following: DateMention) -> bool:
+    """ "20/07/2015    31/05/2016": a From and a To column, dates with months in order, only a gap between."""
+    gap = text[first.end : following.start]
+    return (
+        bool(_COLUMN_GAP.fullmatch(gap))
+        and first.value.month is not None
+        and following.value.month is not None
+        and following.value >= first.value
+    )
 
 
 def _short_year_ranges(text: str) -> list[DateRange]:

@@ -105,3 +105,17 @@ def test_days_before_the_month_and_more_open_ends(text: str, start: str, end: st
 )
 def test_the_word_that_opens_the_dates_goes_with_them(text: str, rest: str) -> None:
     assert strip_dates(text) == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Asst. Professor      20/07/2015    31/05/2016        10 Months", ("2015-07", "2016-05")),
+        ("Analyst\tJan 2019\tMar 2020", ("2019-01", "2020-03")),
+        ("Windows 2008    2012 R2", None),
+        ("Mar 2020    Jan 2019", None),
+    ],
+)
+def test_dates_in_from_and_to_columns(text: str, found: tuple[str, str] | None) -> None:
+    ranges = [(r.start.iso(), r.end.iso()) for r in find_ranges(text) if r.end is not None]
+    assert ranges == ([found] if found else [])
