@@ -65,7 +65,8 @@ from services.ingest.domain.skills_evidence import (
 )
 
 # Raised whenever a parse of the same file would announce something new (3: evidence per skill, roles,
-# licences and certifications; 4: credentials only where held as one's own), so parses an older parser
+# licences and certifications; 4: credentials only where held as one's own; 5: wider dates and role
+# lines), so parses an older parser
 # made are not reused (see `uploads`).
 PARSER_VERSION = 5
 _HEADLINE_SCAN = 4
