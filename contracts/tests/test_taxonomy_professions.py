@@ -482,3 +482,20 @@ def test_licence_and_license_are_one_spelling(taxonomy: Taxonomy) -> None:
         assert taxonomy.extract(text) == ["Registered Nurse Licence"], text
     assert taxonomy.canonical("driver's license") == taxonomy.canonical("driver's licence") == "Driving Licence"
     assert taxonomy.canonical("licensed electrician") == "Electrician Licence"
+
+
+@pytest.mark.parametrize(
+    ("bullet", "skill"),
+    [
+        ("Assessed patients on a 30-bed surgical ward", "Patient Assessment"),
+        ("Administered medications and charted in Epic", "Medication Administration"),
+        ("Educated patients and families before discharge", "Patient Education"),
+        ("Reconciled accounts at month end", "Account Reconciliation"),
+        ("Troubleshot printers and laptops for 200 staff", "Troubleshooting"),
+        ("Onboarded new hires across three sites", "Employee Onboarding"),
+        ("Drafted contracts for the commercial team", "Contract Drafting"),
+        ("Planned lessons for Year 9 mathematics", "Lesson Planning"),
+    ],
+)
+def test_skills_written_as_what_was_done_are_found(bullet: str, skill: str) -> None:
+    assert skill in default_taxonomy().extract(bullet)
