@@ -22,19 +22,7 @@ from typing import Protocol
 
 from services.ingest.domain.incidental_mentions import is_incidental, states_not_held
 from services.ingest.domain.schema import Certification, ParsedProfile
-
-
-class Mention(Protocol):
-    """A skill found in a text (the taxonomy's `SkillMention`)."""
-
-    @property
-    def skill(self) -> str: ...
-
-    @property
-    def start(self) -> int: ...
-
-    @property
-    def end(self) -> int: ...
+from services.ingest.domain.skills_evidence import Mention
 
 
 class CredentialVocabulary(Protocol):

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from contracts.events.ingest import EducationLevel
+from services.jobs.domain.experience import NUMBER_WORDS
 from services.jobs.domain.spans import ClaimedSpans, PostingText
 
 LEVEL_ORDER: tuple[EducationLevel, ...] = ("high_school", "diploma", "associate", "bachelor", "master", "doctorate")
@@ -172,19 +173,6 @@ _NOT_A_FIELD = re.compile(
 _ARTICLE = re.compile(r"^(?:an?|the|any)\s+", _FLAGS)
 _FIELD_TAIL = re.compile(r"\s+(?:fields?|disciplines?|subjects?|areas?|majors?|programs?|programmes?)$", _FLAGS)
 _NUM = r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
-_WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twelve": 12,
-}
 _EQUIVALENT_YEARS = re.compile(
     rf"\b(?:or|and/or|plus)\s+(?:an?\s+)?(?:equivalent\s+)?(?P<n>{_NUM})\s*\+?\s*(?:years?|yrs)\b[^.;\n]{{0,60}}?"
     r"(?:experience|in\s+lieu)"
@@ -320,7 +308,7 @@ def _equivalent_years(line: str, level: EducationLevel) -> float | None:
     stated = _EQUIVALENT_YEARS.search(line)
     if stated:
         token = (stated.group("n") or stated.group("m")).lower()
-        years = float(_WORD_NUMBERS[token]) if token in _WORD_NUMBERS else float(token)
+        years = float(NUMBER_WORDS[token]) if token in NUMBER_WORDS else float(token)
         if 0 < years <= _MAX_EQUIVALENT_YEARS:
             return years
     if _EQUIVALENT.search(line):

@@ -37,7 +37,8 @@ _MAX_PLAUSIBLE_YEARS = 40.0
 _SKILL_WINDOW_CHARS = 45
 _CONTEXT_CHARS = 150
 
-_NUMBER_WORDS = {
+# Numbers written as words in postings ("five years"); education reads the same words.
+NUMBER_WORDS = {
     "a": 1,
     "one": 1,
     "two": 2,
@@ -55,7 +56,7 @@ _NUMBER_WORDS = {
     "eighteen": 18,
     "twenty": 20,
 }
-_NUM = r"(?:\d{1,2}(?:\.\d)?|" + "|".join(word for word in _NUMBER_WORDS if word != "a") + r")"
+_NUM = r"(?:\d{1,2}(?:\.\d)?|" + "|".join(word for word in NUMBER_WORDS if word != "a") + r")"
 _UNIT = r"(?P<unit>years?|yrs?\.?|months?|mos\.?)"
 _FLAGS = re.IGNORECASE
 
@@ -211,7 +212,7 @@ def _years(token: str | None, per_year: float) -> float | None:
     if token is None:
         return None
     word = token.lower()
-    value = float(_NUMBER_WORDS[word]) if word in _NUMBER_WORDS else float(token)
+    value = float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(token)
     return round(value / per_year, 2)
 
 
